@@ -1,0 +1,308 @@
+"""PyTorch reference values for @smolml/core (MLArray forward values and gradients).
+
+Regenerate (from the repository root):
+    apt-get install -y python3-torch        # Debian's torch, for /usr/bin/python3
+    /usr/bin/python3 scripts/reference/core.py
+
+Writes packages/core/test/fixtures/core-reference.json, read by
+packages/core/test/reference.test.ts. For every case the fixture holds the inputs, the
+forward output, a fixed random weight `w` of the output's shape, and the gradient of
+`(out * w).sum()` with respect to every array input (null for plain-number operands).
+
+Ops and arguments mirror the MLArray API (numpy semantics):
+  add sub mul div pow maximum minimum     inputs [a, b]; b may be {"number": x}
+  neg abs exp log sqrt relu tanh sigmoid  inputs [a]
+  clip                                    args {min, max}
+  matmul                                  inputs [a, b]
+  transpose                               args {axes: null | [...]}
+  reshape                                 args {shape: [...]} (may hold one -1)
+  sum mean max min std                    args {axis: null | int, keepdims: bool}; std is population (ddof 0)
+  composite                               args {expr: name}; see COMPOSITES below (mirrored in the test)
+"""
+import os
+import sys
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import Draw, generator_tag, to_json, write_fixture  # noqa: E402
+
+torch.manual_seed(0)
+D = Draw(seed=20240601)
+cases = []
+
+F64 = torch.float64
+
+
+def add_case(name, op, inputs, args, fn):
+    """inputs: list of ndarrays (array operands) or Python floats (number operands)."""
+    ts = [torch.tensor(x, dtype=F64, requires_grad=True) if isinstance(x, np.ndarray) else float(x)
+          for x in inputs]
+    out = fn(*ts)
+    w = D.uniform(tuple(out.shape), -1.5, 1.5)
+    (out * torch.tensor(w, dtype=F64)).sum().backward()
+    grads = []
+    for t in ts:
+        if isinstance(t, torch.Tensor):
+            g = t.grad if t.grad is not None else torch.zeros_like(t)
+            grads.append(to_json(g))
+        else:
+            grads.append(None)
+    case = {
+        "name": name,
+        "op": op,
+        "inputs": [to_json(x) if isinstance(x, np.ndarray) else {"number": float(x)} for x in inputs],
+        "args": args,
+        "out": to_json(out),
+        "w": to_json(w),
+        "grads": grads,
+    }
+    for part in [case["out"]] + [g for g in grads if g is not None]:
+        assert all(np.isfinite(part["data"])), name
+    cases.append(case)
+
+
+def shp(s):
+    return "[" + ",".join(str(n) for n in s) + "]"
+
+
+# ---------------------------------------------------------------- binary broadcasting
+def other(b):
+    return b if isinstance(b, torch.Tensor) else torch.tensor(b, dtype=F64)
+
+
+BINARY = {
+    "add": lambda a, b: a + b,
+    "sub": lambda a, b: a - b,
+    "mul": lambda a, b: a * b,
+    "div": lambda a, b: a / b,
+    "pow": lambda a, b: torch.pow(a, b),
+    "maximum": lambda a, b: torch.maximum(a, other(b)),
+    "minimum": lambda a, b: torch.minimum(a, other(b)),
+}
+
+# (label, left shape, right shape or "number")
+PATTERNS = [
+    ("same [3,4]", (3, 4), (3, 4)),
+    ("same [2,3,4]", (2, 3, 4), (2, 3, 4)),
+    ("[3,4] op number", (3, 4), "number"),
+    ("[3,4] op 0-d", (3, 4), ()),
+    ("0-d op [3,4]", (), (3, 4)),
+    ("0-d op 0-d", (), ()),
+    ("0-d op number", (), "number"),
+    ("[3,4] op [4]", (3, 4), (4,)),
+    ("[3,4] op [3,1]", (3, 4), (3, 1)),
+    ("[3,1] op [1,4]", (3, 1), (1, 4)),
+    ("[2,3,4] op [3,1]", (2, 3, 4), (3, 1)),
+    ("[2,1,4] op [3,1]", (2, 1, 4), (3, 1)),
+    ("[4] op [2,3,4]", (4,), (2, 3, 4)),
+    ("[1] op [3,4]", (1,), (3, 4)),
+]
+
+
+def left_operand(op, s):
+    if op == "pow":
+        return D.uniform(s, 0.3, 2.5)          # positive bases
+    return D.normal(s)
+
+
+def right_operand(op, s):
+    if op == "div":
+        return D.away(s, 0.4, 2.0)             # denominators away from 0
+    if op == "pow":
+        return D.uniform(s, -1.5, 2.5)         # array exponents, any sign
+    if op in ("add", "sub", "mul"):
+        return D.normal(s)
+    return D.normal(s)                         # maximum/minimum: continuous, no ties
+
+
+SYMBOL = {"add": "+", "sub": "-", "mul": "*", "div": "/", "pow": "**"}
+NUMBERS = {"add": 2.5, "sub": -1.25, "mul": -3.0, "div": 0.8, "pow": 2.5, "maximum": 0.3, "minimum": -0.2}
+
+for op, fn in BINARY.items():
+    for label, ls, rs in PATTERNS:
+        a = left_operand(op, ls)
+        b = NUMBERS[op] if rs == "number" else right_operand(op, rs)
+        if op in ("maximum", "minimum"):
+            # no ties anywhere (including against the number operand)
+            bb = np.asarray(b)
+            assert not np.any(np.isclose(*np.broadcast_arrays(a, bb), rtol=0, atol=1e-3)), (op, label)
+        sym = SYMBOL.get(op, "vs")
+        add_case("%s %s" % (op, label.replace(" op ", " %s " % sym)), op, [a, b], {}, fn)
+
+# more number exponents for pow (integer, fractional, negative), and a negative base
+# with an integer exponent (defined, as in numpy/torch)
+for k in (2.0, 3.0, 0.5, -1.5, 0.0, 1.0):
+    a = D.uniform((3, 4), 0.3, 2.5)
+    add_case("pow [3,4] ** %r" % k, "pow", [a, k], {}, BINARY["pow"])
+add_case("pow negative base [3,4] ** 3", "pow", [D.away((3, 4), 0.2, 2.0), 3.0], {}, BINARY["pow"])
+add_case("pow negative base [3,4] ** 2", "pow", [D.away((3, 4), 0.2, 2.0), 2.0], {}, BINARY["pow"])
+add_case("div [3,4] / [3,4] (negative numerators)", "div",
+         [D.away((3, 4), 0.1, 3.0), D.away((3, 4), 0.4, 2.0)], {}, BINARY["div"])
+
+# ---------------------------------------------------------------- unary
+UNARY = {
+    "neg": (lambda a: -a, lambda s: D.normal(s)),
+    "abs": (lambda a: a.abs(), lambda s: D.away(s, 0.05, 2.0)),
+    "exp": (lambda a: a.exp(), lambda s: D.normal(s)),
+    "log": (lambda a: a.log(), lambda s: D.uniform(s, 0.05, 4.0)),
+    "sqrt": (lambda a: a.sqrt(), lambda s: D.uniform(s, 0.05, 4.0)),
+    "relu": (lambda a: torch.relu(a), lambda s: D.away(s, 0.05, 2.0)),
+    "tanh": (lambda a: a.tanh(), lambda s: D.normal(s, 1.5)),
+    "sigmoid": (lambda a: torch.sigmoid(a), lambda s: D.normal(s, 2.0)),
+}
+for op, (fn, gen) in UNARY.items():
+    for s in [(3, 4), (2, 3, 4), (), (5,)]:
+        add_case("%s %s" % (op, shp(s)), op, [gen(s)], {}, fn)
+
+
+def clip_input(s, lo, hi):
+    x = D.normal(s, 1.2)
+    # keep every point away from the kinks at lo and hi
+    x = np.where(np.abs(x - lo) < 0.05, x - 0.1, x)
+    x = np.where(np.abs(x - hi) < 0.05, x + 0.1, x)
+    return np.asarray(np.round(x, 6))
+
+
+for s, lo, hi in [((3, 4), -0.5, 0.7), ((2, 3, 4), -1.0, 0.25), ((5,), 0.0, 1.0), ((), -0.5, 0.5)]:
+    x = clip_input(s, lo, hi)
+    add_case("clip %s to [%r, %r]" % (shp(s), lo, hi), "clip", [x], {"min": lo, "max": hi},
+             lambda a, lo=lo, hi=hi: torch.clamp(a, lo, hi))
+
+# ---------------------------------------------------------------- matmul
+MATMUL = [
+    ("1-D@1-D", (4,), (4,)),
+    ("2-D@2-D", (3, 4), (4, 5)),
+    ("1-D@2-D", (4,), (4, 3)),
+    ("2-D@1-D", (3, 4), (4,)),
+    ("3-D@3-D batched", (2, 3, 4), (2, 4, 5)),
+    ("3-D@2-D", (2, 3, 4), (4, 5)),
+    ("2-D@3-D", (3, 4), (2, 4, 5)),
+    ("broadcast batch", (2, 1, 3, 4), (3, 4, 5)),
+    ("broadcast batch both", (2, 1, 3, 4), (1, 3, 4, 2)),
+    ("3-D@1-D", (2, 3, 4), (4,)),
+    ("4-D@1-D", (2, 2, 3, 4), (4,)),
+    ("1-D@3-D", (3,), (2, 3, 4)),
+    ("1-D@4-D", (3,), (2, 1, 3, 2)),
+    ("[1,4]@[4,1]", (1, 4), (4, 1)),
+]
+for label, ls, rs in MATMUL:
+    add_case("matmul %s %s@%s" % (label, shp(ls), shp(rs)), "matmul", [D.normal(ls), D.normal(rs)], {},
+             lambda a, b: torch.matmul(a, b))
+
+# ---------------------------------------------------------------- transpose / reshape
+for s, axes in [((3, 4), None), ((2, 3, 4), None), ((4,), None), ((2, 3, 4), [1, 0, 2]),
+                ((2, 3, 4), [2, 0, 1]), ((2, 3, 4), [0, 2, 1]), ((3, 4), [0, 1]), ((2, 3, 4, 2), None)]:
+    perm = list(range(len(s)))[::-1] if axes is None else axes
+    add_case("transpose %s axes=%s" % (shp(s), "default" if axes is None else shp(axes)), "transpose",
+             [D.normal(s)], {"axes": axes}, lambda a, perm=perm: a.permute(*perm))
+
+for s, new in [((3, 4), [2, -1]), ((3, 4), [12]), ((2, 3, 4), [-1, 4]), ((2, 3, 4), [4, -1, 2]),
+               ((12,), [3, 1, -1]), ((2, 3, 4), [6, 4]), ((1,), [])]:
+    add_case("reshape %s to %s" % (shp(s), shp(new)), "reshape", [D.normal(s)], {"shape": new},
+             lambda a, new=new: a.reshape(new))
+
+# ---------------------------------------------------------------- reductions
+
+
+def reduce_fn(op, axis, keepdims):
+    def fn(a):
+        dim = tuple(range(a.dim())) if axis is None else axis
+        if op == "sum":
+            return a.sum(dim=dim, keepdim=keepdims)
+        if op == "mean":
+            return a.mean(dim=dim, keepdim=keepdims)
+        if op == "max":
+            return torch.amax(a, dim=dim, keepdim=keepdims)
+        if op == "min":
+            return torch.amin(a, dim=dim, keepdim=keepdims)
+        if op == "std":
+            return torch.std(a, dim=dim, unbiased=False, keepdim=keepdims)
+        raise ValueError(op)
+    return fn
+
+
+for op in ("sum", "mean", "max", "min", "std"):
+    for s, axes in [((3, 4), [None, 0, 1, -1, -2]), ((2, 3, 4), [None, 0, 1, 2, -1]), ((5,), [None, 0, -1])]:
+        for axis in axes:
+            for keepdims in (False, True):
+                x = D.normal(s)
+                add_case("%s %s axis=%s keepdims=%s" % (op, shp(s), "null" if axis is None else axis,
+                                                          str(keepdims).lower()),
+                         op, [x], {"axis": axis, "keepdims": keepdims}, reduce_fn(op, axis, keepdims))
+
+# ---------------------------------------------------------------- composites
+# Each is mirrored, operation for operation, in packages/core/test/reference.test.ts.
+
+
+def mlp_mse(x, W1, b1, W2, b2, y):
+    h = torch.relu(x @ W1 + b1)
+    p = h @ W2 + b2
+    return ((p - y) ** 2).mean()
+
+
+def softmax_rows(x):
+    e = (x - torch.amax(x, dim=-1, keepdim=True)).exp()
+    return e / e.sum(dim=-1, keepdim=True)
+
+
+def reuse(x, v):
+    # x used five times, v three times: gradients must accumulate
+    t = x * x + (x * v).tanh() - torch.sigmoid(x) * v
+    return torch.std(t.sum(dim=0), unbiased=False)
+
+
+def chain(x, W):
+    # x [2,3,4] -> transpose [4,2,3] -> reshape [4,6] -> @W [6,2] -> sigmoid -> mean(0) -> sqrt
+    return torch.sigmoid(x.permute(2, 0, 1).reshape(-1, 6) @ W).mean(dim=0).sqrt()
+
+
+def logistic_bce(x, wv, b, y):
+    p = torch.clamp(torch.sigmoid(x @ wv + b), 1e-7, 1 - 1e-7)
+    return -(y * p.log() + (1 - y) * (1 - p).log()).mean()
+
+
+def normalize(x):
+    z = (x - x.mean(dim=0, keepdim=True)) / (torch.std(x, dim=0, unbiased=False, keepdim=True) + 1e-5)
+    return (z * z * x.exp()).sum(dim=1)
+
+
+def mlp_inputs():
+    while True:
+        x, W1, b1 = D.normal((4, 3)), D.normal((3, 5), 0.7), D.normal((5,), 0.3)
+        pre = x @ W1 + b1
+        if np.min(np.abs(pre)) > 0.02:        # no pre-activation near the relu kink
+            return [x, W1, b1, D.normal((5, 2), 0.7), D.normal((2,), 0.3), D.normal((4, 2))]
+
+
+def softmax_inputs():
+    while True:
+        x = D.normal((3, 5), 1.5)
+        srt = np.sort(x, axis=-1)
+        if np.min(srt[:, -1] - srt[:, -2]) > 1e-3:   # unique row maxima
+            return [x]
+
+
+def bce_inputs():
+    x, wv, b = D.normal((5, 3)), D.normal((3,)), D.normal(())
+    y = np.array([1.0, 0.0, 1.0, 1.0, 0.0])
+    return [x, wv, b, y]
+
+
+COMPOSITES = [
+    ("mlp_mse", mlp_mse, mlp_inputs),
+    ("softmax_rows", softmax_rows, softmax_inputs),
+    ("reuse", reuse, lambda: [D.normal((3, 4)), D.normal((4,))]),
+    ("chain", chain, lambda: [D.normal((2, 3, 4)), D.normal((6, 2))]),
+    ("logistic_bce", logistic_bce, bce_inputs),
+    ("normalize", normalize, lambda: [D.normal((4, 3))]),
+]
+for expr, fn, gen in COMPOSITES:
+    ins = gen()
+    add_case("composite %s" % expr, "composite", ins, {"expr": expr}, fn)
+
+path, size = write_fixture("packages/core/test/fixtures/core-reference.json", generator_tag("core.py"), cases)
+names = [c["name"] for c in cases]
+assert len(set(names)) == len(names), "duplicate case names"
+print("wrote %s: %d cases, %d bytes" % (os.path.relpath(path), len(cases), size))
