@@ -1,0 +1,37 @@
+import { type MLArray, asArray, record } from '../mlarray';
+import { broadcast, flushSink, sink } from './broadcast';
+
+// PyTorch's rule: the larger (smaller) input takes the whole gradient, and on a tie
+// each input takes half. NaN propagates, as in torch.maximum.
+function extremum(op: 'maximum' | 'minimum', a: MLArray, bIn: MLArray | number): MLArray {
+  const b = asArray(bIn);
+  const bc = broadcast(op, a, b);
+  const { x, y, size: n } = bc;
+  const out = new Float64Array(n);
+  const sign = op === 'maximum' ? 1 : -1;
+  for (let i = 0; i < n; i++) {
+    const xi = x[i], yi = y[i];
+    out[i] = xi !== xi || yi !== yi ? NaN : sign * (xi - yi) >= 0 ? xi : yi;
+  }
+  return record(op, out, bc.shape, typeof bIn === 'number' ? [a] : [a, b], (g) => {
+    const ga = sink(a, n), gb = sink(b, n);
+    for (let i = 0; i < n; i++) {
+      const d = sign * (x[i] - y[i]);
+      const wa = d > 0 ? 1 : d === 0 ? 0.5 : 0;
+      if (ga) ga[i] += g[i] * wa;
+      if (gb) gb[i] += g[i] * (d < 0 ? 1 : d === 0 ? 0.5 : 0);
+    }
+    flushSink(a, ga, bc.shape);
+    flushSink(b, gb, bc.shape);
+  });
+}
+
+/** Elementwise maximum of `a` and `b`, with broadcasting. */
+export function maximum(a: MLArray, b: MLArray | number): MLArray {
+  return extremum('maximum', a, b);
+}
+
+/** Elementwise minimum of `a` and `b`, with broadcasting. */
+export function minimum(a: MLArray, b: MLArray | number): MLArray {
+  return extremum('minimum', a, b);
+}

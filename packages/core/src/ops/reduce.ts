@@ -1,0 +1,167 @@
+import { type MLArray, axisArg, record, gradOf, wrap } from '../mlarray';
+
+// A reduction over one axis of a row-major array sees it as [outer, n, inner]: the
+// reduced elements of output (o, k) sit at o*n*inner + j*inner + k for j < n.
+// Reducing everything is the case outer = inner = 1, n = size.
+interface Plan {
+  outer: number;
+  n: number;
+  inner: number;
+  shape: number[];
+}
+
+function plan(op: string, a: MLArray, axisIn: number | null, keepdims: boolean): Plan {
+  const axis = axisArg(op, axisIn, a.ndim);
+  if (axis === null) {
+    return { outer: 1, n: a.size, inner: 1, shape: keepdims ? a.shape.map(() => 1) : [] };
+  }
+  let outer = 1, inner = 1;
+  for (let i = 0; i < axis; i++) outer *= a.shape[i];
+  for (let i = axis + 1; i < a.ndim; i++) inner *= a.shape[i];
+  const shape = a.shape.slice();
+  if (keepdims) shape[axis] = 1;
+  else shape.splice(axis, 1);
+  return { outer, n: a.shape[axis], inner, shape };
+}
+
+/** Sum over an axis (or everything). */
+export function sum(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const { outer, n, inner, shape } = plan('sum', a, axis, keepdims);
+  const x = a.data, out = new Float64Array(outer * inner);
+  for (let o = 0; o < outer; o++) {
+    const base = o * n * inner;
+    for (let j = 0; j < n; j++) {
+      const row = base + j * inner, ob = o * inner;
+      for (let k = 0; k < inner; k++) out[ob + k] += x[row + k];
+    }
+  }
+  return record('sum', out, shape, [a], (g) => {
+    const ga = gradOf(a) as Float64Array;
+    for (let o = 0; o < outer; o++) {
+      for (let j = 0; j < n; j++) {
+        const row = (o * n + j) * inner, ob = o * inner;
+        for (let k = 0; k < inner; k++) ga[row + k] += g[ob + k];
+      }
+    }
+  });
+}
+
+/** Mean over an axis (or everything); the mean of zero elements is NaN. */
+export function mean(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const { outer, n, inner, shape } = plan('mean', a, axis, keepdims);
+  const x = a.data, out = new Float64Array(outer * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < n; j++) {
+      const row = (o * n + j) * inner, ob = o * inner;
+      for (let k = 0; k < inner; k++) out[ob + k] += x[row + k];
+    }
+  }
+  for (let i = 0; i < out.length; i++) out[i] /= n;
+  return record('mean', out, shape, [a], (g) => {
+    const ga = gradOf(a) as Float64Array;
+    for (let o = 0; o < outer; o++) {
+      for (let j = 0; j < n; j++) {
+        const row = (o * n + j) * inner, ob = o * inner;
+        for (let k = 0; k < inner; k++) ga[row + k] += g[ob + k] / n;
+      }
+    }
+  });
+}
+
+function extreme(op: 'max' | 'min', a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const p = plan(op, a, axis, keepdims);
+  const { outer, n, inner } = p;
+  if (n === 0) throw new RangeError(`${op}: cannot reduce an empty axis (shape [${a.shape.join(', ')}])`);
+  const x = a.data, out = new Float64Array(outer * inner);
+  const sign = op === 'max' ? 1 : -1;
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      let best = x[o * n * inner + k];
+      for (let j = 1; j < n; j++) {
+        const v = x[(o * n + j) * inner + k];
+        if (v !== v) { best = v; break; } // NaN wins, as in PyTorch
+        if (sign * (v - best) > 0) best = v;
+      }
+      out[o * inner + k] = best;
+    }
+  }
+  return record(op, out, p.shape, [a], (g) => {
+    const ga = gradOf(a) as Float64Array;
+    // Tied extremes share the gradient equally (PyTorch's amax/amin rule).
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < inner; k++) {
+        const best = out[o * inner + k];
+        let ties = 0;
+        for (let j = 0; j < n; j++) if (x[(o * n + j) * inner + k] === best) ties++;
+        if (ties === 0) continue;
+        const share = g[o * inner + k] / ties;
+        for (let j = 0; j < n; j++) {
+          const idx = (o * n + j) * inner + k;
+          if (x[idx] === best) ga[idx] += share;
+        }
+      }
+    }
+  });
+}
+
+/** Maximum over an axis (or everything). */
+export function max(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  return extreme('max', a, axis, keepdims);
+}
+
+/** Minimum over an axis (or everything). */
+export function min(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  return extreme('min', a, axis, keepdims);
+}
+
+/** Population standard deviation, `sqrt(Σ(x - μ)² / n)`, with gradient `(x - μ) / (n σ)`. */
+export function std(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const { outer, n, inner, shape } = plan('std', a, axis, keepdims);
+  const x = a.data, m = outer * inner;
+  const mu = new Float64Array(m), out = new Float64Array(m);
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      let s = 0;
+      for (let j = 0; j < n; j++) s += x[(o * n + j) * inner + k];
+      const mean = s / n;
+      let ss = 0;
+      for (let j = 0; j < n; j++) {
+        const d = x[(o * n + j) * inner + k] - mean;
+        ss += d * d;
+      }
+      mu[o * inner + k] = mean;
+      out[o * inner + k] = Math.sqrt(ss / n);
+    }
+  }
+  return record('std', out, shape, [a], (g) => {
+    const ga = gradOf(a) as Float64Array;
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < inner; k++) {
+        const c = g[o * inner + k] / (n * out[o * inner + k]);
+        const mean = mu[o * inner + k];
+        for (let j = 0; j < n; j++) {
+          const idx = (o * n + j) * inner + k;
+          ga[idx] += c * (x[idx] - mean);
+        }
+      }
+    }
+  });
+}
+
+/** Index of the largest element along an axis (flat index when axis is null); first wins on ties. */
+export function argmax(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const { outer, n, inner, shape } = plan('argmax', a, axis, keepdims);
+  if (n === 0) throw new RangeError(`argmax: cannot reduce an empty axis (shape [${a.shape.join(', ')}])`);
+  const x = a.data, out = new Float64Array(outer * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      let best = x[o * n * inner + k], bi = 0;
+      for (let j = 1; j < n; j++) {
+        const v = x[(o * n + j) * inner + k];
+        if (v > best || (v !== v && best === best)) { best = v; bi = j; }
+      }
+      out[o * inner + k] = bi;
+    }
+  }
+  return wrap(out, shape, false);
+}

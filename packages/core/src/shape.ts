@@ -1,0 +1,122 @@
+import { ShapeError, fmtShape } from './errors';
+
+/** Number of elements of a shape (1 for the 0-d shape `[]`). */
+export function sizeOf(shape: readonly number[]): number {
+  let n = 1;
+  for (let i = 0; i < shape.length; i++) n *= shape[i];
+  return n;
+}
+
+/** Row-major strides, in elements. */
+export function stridesOf(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    s[i] = acc;
+    acc *= shape[i];
+  }
+  return s;
+}
+
+export function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Checks that every entry is a non-negative integer. */
+export function checkShape(op: string, shape: readonly number[]): void {
+  for (const d of shape) {
+    if (!Number.isInteger(d) || d < 0) {
+      throw new RangeError(`${op}: dimensions must be non-negative integers, got ${fmtShape(shape)}`);
+    }
+  }
+}
+
+/** The numpy broadcast of two shapes, or a ShapeError naming both. */
+export function broadcastShapes(op: string, a: readonly number[], b: readonly number[]): number[] {
+  const n = Math.max(a.length, b.length);
+  const out = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const da = i < n - a.length ? 1 : a[i - (n - a.length)];
+    const db = i < n - b.length ? 1 : b[i - (n - b.length)];
+    if (da !== db && da !== 1 && db !== 1) {
+      throw new ShapeError(op, `shapes ${fmtShape(a)} and ${fmtShape(b)} cannot be broadcast together`, [a, b]);
+    }
+    out[i] = da === 1 ? db : da;
+  }
+  return out;
+}
+
+/** Maps a possibly negative axis into [0, ndim), or throws a RangeError. */
+export function normalizeAxis(op: string, axis: number, ndim: number): number {
+  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
+    const range = ndim === 0 ? 'none (the array is 0-d)' : `[${-ndim}, ${ndim - 1}]`;
+    throw new RangeError(`${op}: axis ${axis} is out of range for an array with ${ndim} dimension(s); expected an integer in ${range}`);
+  }
+  return axis < 0 ? axis + ndim : axis;
+}
+
+// Strides of `shape` seen from `outShape` (right-aligned), with 0 on broadcast dims.
+function broadcastStrides(shape: readonly number[], outShape: readonly number[]): number[] {
+  const own = stridesOf(shape);
+  const off = outShape.length - shape.length;
+  const s = new Array<number>(outShape.length).fill(0);
+  for (let i = 0; i < shape.length; i++) if (shape[i] !== 1) s[i + off] = own[i];
+  return s;
+}
+
+/**
+ * For every element of `outShape` (row-major), the flat index of the element of an
+ * array of shape `shape` that broadcasts onto it.
+ */
+export function broadcastIndex(shape: readonly number[], outShape: readonly number[]): Int32Array {
+  const size = sizeOf(outShape);
+  const idx = new Int32Array(size);
+  const nd = outShape.length;
+  if (size === 0) return idx;
+  const st = broadcastStrides(shape, outShape);
+  const counter = new Array<number>(nd).fill(0);
+  const last = nd - 1;
+  const lastLen = nd === 0 ? 1 : outShape[last];
+  const lastStride = nd === 0 ? 0 : st[last];
+  let base = 0;
+  for (let i = 0; i < size; ) {
+    for (let j = 0; j < lastLen; j++) idx[i++] = base + j * lastStride;
+    // Carry the counter over the outer dimensions.
+    let d = last - 1;
+    while (d >= 0) {
+      counter[d]++;
+      base += st[d];
+      if (counter[d] < outShape[d]) break;
+      base -= st[d] * counter[d];
+      counter[d] = 0;
+      d--;
+    }
+  }
+  return idx;
+}
+
+/** `data` (of `shape`) repeated out to `outShape`, as a new contiguous buffer. */
+export function expandTo(data: Float64Array, shape: readonly number[], outShape: readonly number[]): Float64Array {
+  const idx = broadcastIndex(shape, outShape);
+  const out = new Float64Array(idx.length);
+  for (let i = 0; i < idx.length; i++) out[i] = data[idx[i]];
+  return out;
+}
+
+/** Adds `g` (of `outShape`) into `target` (of `shape`), summing over broadcast dims. */
+export function accumulateReduced(target: Float64Array, shape: readonly number[], g: Float64Array, outShape: readonly number[]): void {
+  if (sameShape(shape, outShape)) {
+    for (let i = 0; i < g.length; i++) target[i] += g[i];
+    return;
+  }
+  if (target.length === 1) {
+    let s = 0;
+    for (let i = 0; i < g.length; i++) s += g[i];
+    target[0] += s;
+    return;
+  }
+  const idx = broadcastIndex(shape, outShape);
+  for (let i = 0; i < g.length; i++) target[idx[i]] += g[i];
+}
