@@ -25,6 +25,7 @@ import sys
 import numpy as np
 import torch
 
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import Draw, generator_tag, to_json, write_fixture  # noqa: E402
 
