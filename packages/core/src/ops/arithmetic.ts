@@ -107,8 +107,8 @@ export function pow(a: MLArray, b: MLArray | number): MLArray {
     const x = a.data, n = x.length, out = new Float64Array(n);
     for (let i = 0; i < n; i++) out[i] = Math.pow(x[i], b);
     return record('pow', out, a.shape, [a], (g) => {
-      if (b === 0) return;
       const ga = gradOf(a) as Float64Array;
+      if (b === 0) return; // PyTorch's mask: x ** 0 has gradient 0 everywhere, even at x = 0
       for (let i = 0; i < n; i++) ga[i] += g[i] * b * Math.pow(x[i], b - 1);
     });
   }
