@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+// The dual package hazard: an app that `require`s core in one place and `import`s it
+// in another holds two copies of every class. Arrays and Values from either copy must
+// pass the other's instanceof checks, work in the other's ops, and `setSeed` must reach
+// both. This runs the built files in a child Node process, as an app would.
+const dist = join(__dirname, '..', 'dist');
+
+const script = `
+const cjs = require(${JSON.stringify(join(dist, 'index.js'))});
+import(${JSON.stringify(join(dist, 'index.mjs'))}).then((esm) => {
+  const out = {};
+  out.distinctClasses = cjs.MLArray !== esm.MLArray;
+  const a = new cjs.MLArray([[1, 2], [3, 4]]);
+  const b = new esm.MLArray([[1, 0], [0, 1]]);
+  out.crossInstanceof = a instanceof esm.MLArray && b instanceof cjs.MLArray;
+  out.valueInstanceof = new cjs.Value(1) instanceof esm.Value;
+  out.notArray = !({} instanceof esm.MLArray);
+  // A training step that mixes the copies.
+  const w = esm.randn([2, 2]);
+  const loss = a.matmul(w).sub(b).pow(2).mean();
+  loss.backward();
+  out.gradShape = w.grad.shape;
+  cjs.setSeed(11);
+  const x = esm.randn(3).toList();
+  esm.setSeed(11);
+  const y = cjs.randn(3).toList();
+  out.sharedSeed = JSON.stringify(x) === JSON.stringify(y);
+  out.sharedNoGrad = cjs.noGrad(() => esm.isGradEnabled()) === false;
+  console.log(JSON.stringify(out));
+});
+`;
+
+test('CommonJS and ESM copies of core work together', () => {
+  if (!existsSync(join(dist, 'index.js')) || !existsSync(join(dist, 'index.mjs'))) {
+    throw new Error('packages/core/dist is missing: run `pnpm --filter @smolml/core build` first (turbo does it before test)');
+  }
+  const out = JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+  expect(out).toEqual({
+    distinctClasses: true,
+    crossInstanceof: true,
+    valueInstanceof: true,
+    notArray: true,
+    gradShape: [2, 2],
+    sharedSeed: true,
+    sharedNoGrad: true,
+  });
+});
