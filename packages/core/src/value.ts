@@ -2,8 +2,14 @@ import { VALUE_BRAND, hasBrand } from './brand';
 
 // Op codes, so backward is one switch instead of a closure per node: a million-node
 // graph then costs a million small objects, not two million.
-const enum Op { Leaf, Add, Mul, Pow, Neg, Abs, Exp, Log, Relu, Tanh, Sigmoid, Div, Sub }
-const OP_NAMES = ['', '+', '*', '**', 'neg', 'abs', 'exp', 'log', 'ReLU', 'tanh', 'sigmoid', '/', '-'];
+// A plain-number operand is kept in `_b` (the *K codes) instead of a leaf Value: it
+// needs no gradient, and skipping the object halves the allocations of `x.mul(2)`.
+const enum Op { Leaf, Add, Mul, Pow, Neg, Abs, Exp, Log, Relu, Tanh, Sigmoid, Div, Sub, AddK, MulK, DivK, SubK }
+const OP_NAMES = ['', '+', '*', '**', 'neg', 'abs', 'exp', 'log', 'ReLU', 'tanh', 'sigmoid', '/', '-', '+', '*', '/', '-'];
+
+// Each backward pass stamps the nodes it visits with a fresh number, which is much
+// cheaper than a Set over a million nodes.
+let epoch = 0;
 
 /**
  * A scalar that remembers how it was computed, micrograd-style: the teaching version of
@@ -26,12 +32,14 @@ export class Value {
   _code: Op;
   /** @internal */
   _a: Value | null;
-  /** @internal */
-  _b: Value | null;
-  /** @internal exponent of a pow node */
-  _k: number;
-  /** @internal */
-  readonly [VALUE_BRAND] = true;
+  /**
+   * @internal The second operand: a Value, or the constant of a pow or *K node. One
+   * slot for both keeps a node at two boxed doubles (data, grad) instead of three,
+   * which matters when a graph holds a million of them.
+   */
+  _b: Value | number | null;
+  /** @internal last backward pass that visited this node */
+  _mark = 0;
 
   constructor(data: number) {
     if (typeof data !== 'number') throw new TypeError(`Value: expected a number, got ${data === null ? 'null' : typeof data}`);
@@ -39,7 +47,6 @@ export class Value {
     this._code = Op.Leaf;
     this._a = null;
     this._b = null;
-    this._k = 0;
   }
 
   /** Recognises Values made by any loaded copy of this package (CommonJS or ESM). */
@@ -54,10 +61,11 @@ export class Value {
 
   /** The nodes this one was computed from. */
   get prev(): readonly Value[] {
-    return this._a === null ? [] : this._b === null ? [this._a] : [this._a, this._b];
+    const b = this._b;
+    return this._a === null ? [] : b === null || typeof b === 'number' ? [this._a] : [this._a, b];
   }
 
-  private static node(data: number, code: Op, a: Value, b: Value | null): Value {
+  private static node(data: number, code: Op, a: Value, b: Value | number | null): Value {
     const v = new Value(data);
     v._code = code;
     v._a = a;
@@ -67,30 +75,28 @@ export class Value {
 
   /** `this + o` */
   add(o: Value | number): Value {
-    const b = lift(o);
-    return Value.node(this.data + b.data, Op.Add, this, b);
+    if (typeof o === 'number') return Value.node(this.data + o, Op.AddK, this, o);
+    return Value.node(this.data + o.data, Op.Add, this, o);
   }
   /** `this - o` */
   sub(o: Value | number): Value {
-    const b = lift(o);
-    return Value.node(this.data - b.data, Op.Sub, this, b);
+    if (typeof o === 'number') return Value.node(this.data - o, Op.SubK, this, o);
+    return Value.node(this.data - o.data, Op.Sub, this, o);
   }
   /** `this * o` */
   mul(o: Value | number): Value {
-    const b = lift(o);
-    return Value.node(this.data * b.data, Op.Mul, this, b);
+    if (typeof o === 'number') return Value.node(this.data * o, Op.MulK, this, o);
+    return Value.node(this.data * o.data, Op.Mul, this, o);
   }
   /** `this / o`; IEEE-754 division (1/0 is Infinity), unlike the original, which returned 0. */
   div(o: Value | number): Value {
-    const b = lift(o);
-    return Value.node(this.data / b.data, Op.Div, this, b);
+    if (typeof o === 'number') return Value.node(this.data / o, Op.DivK, this, o);
+    return Value.node(this.data / o.data, Op.Div, this, o);
   }
   /** `this ** k` for a constant exponent. */
   pow(k: number): Value {
     if (typeof k !== 'number') throw new TypeError('Value.pow: the exponent must be a number');
-    const v = Value.node(Math.pow(this.data, k), Op.Pow, this, null);
-    v._k = k;
-    return v;
+    return Value.node(Math.pow(this.data, k), Op.Pow, this, k);
   }
   /** `-this` */
   neg(): Value { return Value.node(-this.data, Op.Neg, this, null); }
@@ -128,18 +134,14 @@ export class Value {
   }
 }
 
-function lift(o: Value | number): Value {
-  return typeof o === 'number' ? new Value(o) : o;
-}
-
 // Iterative post-order DFS; each node has at most two parents, so one flag per slot
 // ("parents pushed yet?") is all the state the stack needs.
 function topoOrder(root: Value): Value[] {
+  const mark = ++epoch;
   const order: Value[] = [];
-  const seen = new Set<Value>();
   const stack: Value[] = [root];
   const expanded: boolean[] = [false];
-  seen.add(root);
+  root._mark = mark;
   while (stack.length > 0) {
     const top = stack.length - 1;
     const v = stack[top];
@@ -151,22 +153,27 @@ function topoOrder(root: Value): Value[] {
     }
     expanded[top] = true;
     const a = v._a, b = v._b;
-    if (b !== null && !seen.has(b)) { seen.add(b); stack.push(b); expanded.push(false); }
-    if (a !== null && !seen.has(a)) { seen.add(a); stack.push(a); expanded.push(false); }
+    if (b !== null && typeof b !== 'number' && b._mark !== mark) { b._mark = mark; stack.push(b); expanded.push(false); }
+    if (a !== null && a._mark !== mark) { a._mark = mark; stack.push(a); expanded.push(false); }
   }
   return order;
 }
 
 function propagate(v: Value): void {
   const g = v.grad;
-  const a = v._a as Value, b = v._b as Value;
+  const a = v._a as Value;
+  const b = v._b as Value; // only read by the two-Value codes
+  const k = v._b as number; // only read by pow and the *K codes
   switch (v._code) {
     case Op.Leaf: return;
     case Op.Add: a.grad += g; b.grad += g; return;
     case Op.Sub: a.grad += g; b.grad -= g; return;
     case Op.Mul: a.grad += g * b.data; b.grad += g * a.data; return;
     case Op.Div: a.grad += g / b.data; b.grad -= (g * (a.data / b.data)) / b.data; return;
-    case Op.Pow: if (v._k !== 0) a.grad += g * v._k * Math.pow(a.data, v._k - 1); return;
+    case Op.AddK: case Op.SubK: a.grad += g; return;
+    case Op.MulK: a.grad += g * k; return;
+    case Op.DivK: a.grad += g / k; return;
+    case Op.Pow: if (k !== 0) a.grad += g * k * Math.pow(a.data, k - 1); return;
     case Op.Neg: a.grad -= g; return;
     case Op.Abs: a.grad += a.data > 0 ? g : a.data < 0 ? -g : 0; return;
     case Op.Exp: a.grad += g * v.data; return;
@@ -176,3 +183,14 @@ function propagate(v: Value): void {
     case Op.Sigmoid: a.grad += g * v.data * (1 - v.data); return;
   }
 }
+
+// V8 gives each field the narrowest representation it has seen. `grad` starts as the
+// small integer 0 and later holds doubles; if that widening happens after a million
+// nodes exist, each one is migrated to a new hidden class on its next access, which
+// made the first backward pass ~10x slower. Widening the fields once here, while only
+// this one object exists, makes every later Value start with double fields.
+const warm = new Value(0.5);
+warm.grad = 0.5;
+
+// The brand lives on the prototype, not on each node: same check, one field less.
+Object.defineProperty(Value.prototype, VALUE_BRAND, { value: true });
