@@ -1,0 +1,34 @@
+import { Value } from '@smolml/core';
+import type { Case } from '../harness';
+import { normal } from '../data';
+
+const TERMS = 500_000, LEAVES = 1000;
+
+/**
+ * A 1M-node scalar graph (Σ xᵢ·wᵢ over 500 000 terms: 500 000 multiplications and
+ * 500 000 additions) built and backpropagated with `Value`. Only SmolML has scalar
+ * autograd, so the peer is the original Python SmolML's figure.
+ */
+export function valueCase(): Case {
+  const xs = normal(LEAVES, 14), ws = normal(LEAVES, 15);
+  const ours = () => {
+    let out: number[] = [];
+    return {
+      run: () => {
+        const x = Array.from(xs, (v) => new Value(v)), w = Array.from(ws, (v) => new Value(v));
+        let acc = new Value(0);
+        for (let i = 0; i < TERMS; i++) acc = acc.add(x[i % LEAVES].mul(w[i % LEAVES]));
+        acc.backward();
+        out = [acc.data, x[0].grad, w[0].grad, x[LEAVES - 1].grad];
+      },
+      result: () => out,
+    };
+  };
+  return {
+    id: 'value-1M',
+    title: '1M scalar Value ops, build + backward',
+    tolerance: 0,
+    make: { smolml: ours },
+    quoted: { name: 'original SmolML (Python)', ms: 10_000, note: 'quoted from the issue (≈0.1M Value ops/s), not measured in this run' },
+  };
+}
