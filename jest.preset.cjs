@@ -9,6 +9,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(__dirname, 'tsconfig.test.json') }],
   },
+  reporters: ['default', path.join(__dirname, 'scripts/jest-summary-reporter.cjs')],
   moduleNameMapper: {
     '^@smolml/([a-z]+)$': path.join(__dirname, 'packages/$1/src/index.ts'),
   },
