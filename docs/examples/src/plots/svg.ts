@@ -19,6 +19,8 @@ export interface LineChartOptions {
   height?: number;
   /** Fixed y range; computed from the data when omitted. */
   yRange?: [number, number];
+  /** Which corner of the plot area holds the legend; top-left when omitted. */
+  legend?: 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right';
 }
 
 const PALETTE = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
@@ -74,6 +76,12 @@ export function lineChart(series: readonly Series[], o: LineChartOptions): strin
     out.push(`<text x="${px(t)}" y="${H - m.b + 16}" text-anchor="middle">${fmt(t)}</text>`);
   }
   out.push(`<rect x="${m.l}" y="${m.t}" width="${W - m.l - m.r}" height="${H - m.t - m.b}" fill="none" stroke="#888"/>`);
+  // Legend corner: x of the sample line's start and y of the first entry. Text width is
+  // estimated at 7 px a character, enough to keep a right-hand legend inside the plot.
+  const corner = o.legend ?? 'top-left';
+  const legendW = 44 + 7 * Math.max(0, ...series.map((s) => s.label.length));
+  const lx = corner.endsWith('right') ? W - m.r - legendW : m.l + 10;
+  const ly = corner.startsWith('bottom') ? H - m.b - 16 * series.length : m.t + 4;
   series.forEach((s, k) => {
     const pts: string[] = [];
     for (let i = 0; i < s.x.length; i++) {
@@ -82,8 +90,11 @@ export function lineChart(series: readonly Series[], o: LineChartOptions): strin
     }
     const color = PALETTE[k % PALETTE.length];
     out.push(`<polyline fill="none" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''} points="${pts.join(' ')}"/>`);
-    out.push(`<line x1="${m.l + 10}" x2="${m.l + 34}" y1="${m.t + 14 + 16 * k}" y2="${m.t + 14 + 16 * k}" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
-    out.push(`<text x="${m.l + 40}" y="${m.t + 18 + 16 * k}">${esc(s.label)}</text>`);
+  });
+  series.forEach((s, k) => {
+    const color = PALETTE[k % PALETTE.length];
+    out.push(`<line x1="${lx}" x2="${lx + 24}" y1="${ly + 10 + 16 * k}" y2="${ly + 10 + 16 * k}" stroke="${color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ''}/>`);
+    out.push(`<text x="${lx + 30}" y="${ly + 14 + 16 * k}">${esc(s.label)}</text>`);
   });
   if (o.xLabel) out.push(`<text x="${(m.l + W - m.r) / 2}" y="${H - 10}" text-anchor="middle">${esc(o.xLabel)}</text>`);
   if (o.yLabel) out.push(`<text transform="translate(16 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle">${esc(o.yLabel)}</text>`);
@@ -115,4 +126,21 @@ export function barChart(bars: readonly Bar[], o: { title: string; unit?: string
   });
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+/**
+ * Charts made by {@link lineChart} or {@link barChart}, stacked top to bottom in one
+ * SVG (e.g. a loss panel above an accuracy panel).
+ */
+export function stackCharts(charts: readonly string[]): string {
+  let height = 0, width = 0;
+  const parts: string[] = [];
+  for (const chart of charts) {
+    const m = /^<svg [^>]*?width="([\d.]+)" height="([\d.]+)"/.exec(chart);
+    if (m === null) throw new Error('stackCharts: expected SVGs made by lineChart or barChart');
+    parts.push(chart.trim().replace('<svg ', `<svg x="0" y="${height}" `));
+    width = Math.max(width, Number(m[1]));
+    height += Number(m[2]);
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">\n${parts.join('\n')}\n</svg>\n`;
 }
