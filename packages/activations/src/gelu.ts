@@ -1,0 +1,60 @@
+import { MLArray, Value, customOp } from '@smolml/core';
+import { erfc } from './internal/erf';
+import { checkInput, compose } from './internal/input';
+import { scalarOp } from './internal/scalar-op';
+
+/** How {@link gelu} evaluates the Gaussian CDF: exactly (`'none'`) or by the tanh formula. */
+export type GeluApproximation = 'none' | 'tanh';
+
+const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+/** A RangeError unless `approximate` is `'none'` or `'tanh'`. */
+export function checkGeluApproximation(approximate: unknown): asserts approximate is GeluApproximation {
+  if (approximate !== 'none' && approximate !== 'tanh') {
+    throw new RangeError(`gelu: approximate must be 'none' or 'tanh', got ${JSON.stringify(approximate)}`);
+  }
+}
+
+/**
+ * Gaussian error linear unit: `gelu(x) = x·Φ(x)`, with Φ the standard normal CDF,
+ * `Φ(x) = ½·erfc(−x/√2)`. A smooth ReLU that weights each input by how likely it is to
+ * be positive; the usual activation in transformers (BERT, GPT).
+ *
+ * `approximate: 'tanh'` uses `½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))`, the formula
+ * of the original GPT-2 code, matching PyTorch's `approximate='tanh'`.
+ *
+ * The exact form is one fused op because core has no erf. It evaluates Φ through erfc,
+ * so unlike PyTorch's `½·(1 + erf(x/√2))`, which cancels to 0 below x ≈ −8, small
+ * negative outputs keep their relative precision. Gradient `Φ(x) + x·φ(x)`.
+ *
+ * @example
+ * gelu(new MLArray([-1, 1])).toList();         // [-0.15865525393145696, 0.841344746068543]
+ * gelu(new MLArray([-1, 1]), 'tanh').toList(); // [-0.15880800939172324, 0.8411919906082768]
+ */
+export function gelu<T extends MLArray | Value>(x: T, approximate: GeluApproximation = 'none'): T {
+  checkGeluApproximation(approximate);
+  if (approximate === 'tanh') {
+    return compose('gelu', x, (v) => v.pow(3).mul(0.044715).add(v).mul(SQRT_2_OVER_PI).tanh().add(1).mul(v).mul(0.5));
+  }
+  checkInput('gelu', x);
+  if (x instanceof Value) {
+    const v = x.data, cdf = 0.5 * erfc(-v * Math.SQRT1_2);
+    return scalarOp(x, v * cdf, cdf + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v)) as T;
+  }
+  const a = x as MLArray;
+  const src = a.data, n = src.length, out = new Float64Array(n);
+  const cdf = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = src[i];
+    cdf[i] = 0.5 * erfc(-v * Math.SQRT1_2);
+    out[i] = v * cdf[i];
+  }
+  return customOp('gelu', [a], out, a.shape, (g, [ga]) => {
+    if (ga === null) return;
+    for (let i = 0; i < n; i++) {
+      const v = src[i];
+      ga[i] += g[i] * (cdf[i] + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v));
+    }
+  }) as T;
+}

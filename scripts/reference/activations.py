@@ -1,0 +1,140 @@
+"""PyTorch reference values for @smolml/activations (forward values and gradients).
+
+Regenerate (from the repository root):
+    apt-get install -y python3-torch        # Debian's torch, for /usr/bin/python3
+    /usr/bin/python3 scripts/reference/activations.py
+
+Writes
+  packages/activations/test/fixtures/activations-reference.json
+      read by packages/activations/test/reference.test.ts. Same case format as
+      core-reference.json (see README.md): inputs, forward output, a fixed weight `w`
+      of the output's shape, and the gradient of (out * w).sum() w.r.t. the input.
+      `op` is the SmolML function name; `args` holds its parameters under their SmolML
+      names (alpha, axis, approximate, beta, threshold).
+  packages/activations/test/fixtures/erfc-reference.json
+      torch.special.erfc at chosen points, read by test/erf.test.ts (the exact GELU
+      rests on our own erfc).
+
+Every elementwise case is also checked element by element against the Value path.
+Inputs avoid the kinks (relu/leakyRelu/elu/selu at 0, relu6 at 0 and 6, hardSigmoid at
++-3, softplus at beta*x = threshold), where the subgradient is a convention. The
+"extreme" cases span |x| up to 1e4, where every output and gradient must be finite.
+"""
+import math
+import os
+import sys
+
+import numpy as np
+import torch
+
+sys.dont_write_bytecode = True  # no __pycache__ in the repository
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import Draw, generator_tag, to_json, write_fixture  # noqa: E402
+
+torch.manual_seed(0)
+D = Draw(seed=20240603)
+F = torch.nn.functional
+F64 = torch.float64
+cases = []
+
+
+def add_case(name, op, x, args, fn):
+    t = torch.tensor(x, dtype=F64, requires_grad=True)
+    out = fn(t)
+    w = D.uniform(tuple(out.shape), -1.5, 1.5)
+    (out * torch.tensor(w, dtype=F64)).sum().backward()
+    case = {"name": name, "op": op, "inputs": [to_json(x)], "args": args,
+            "out": to_json(out), "w": to_json(w), "grads": [to_json(t.grad)]}
+    for part in (case["out"], case["grads"][0]):
+        assert all(np.isfinite(part["data"])), name
+    cases.append(case)
+
+
+def away_from(x, points, gap=0.05):
+    """Pushes every element at least `gap` away from each kink in `points`."""
+    x = np.array(x, dtype=np.float64)
+    for p in points:
+        near = np.abs(x - p) < gap
+        x[near] = np.round(p + np.where(x[near] >= p, gap, -gap) * 2, 6)
+    return x
+
+
+SELU_ALPHA = 1.6732632423543772848170429916717
+SELU_SCALE = 1.0507009873554804934193349852946
+assert SELU_ALPHA == 1.6732632423543772 and SELU_SCALE == 1.0507009873554805
+
+# name -> list of (args, torch fn, input maker(shape))
+normal3 = lambda s: D.normal(s, 3.0)  # noqa: E731
+ELEMENTWISE = {
+    "relu": [({}, torch.relu, lambda s: D.away(s, 0.05, 4.0))],
+    "leakyRelu": [({}, lambda t: F.leaky_relu(t, 0.01), lambda s: D.away(s, 0.05, 4.0))]
+    + [({"alpha": a}, (lambda a: lambda t: F.leaky_relu(t, a))(a), lambda s: D.away(s, 0.05, 4.0))
+       for a in (0.2, -0.5, 1.5)],
+    "elu": [({}, F.elu, lambda s: D.away(s, 0.05, 4.0))]
+    + [({"alpha": a}, (lambda a: lambda t: F.elu(t, a))(a), lambda s: D.away(s, 0.05, 4.0)) for a in (0.5, 2.0)],
+    "sigmoid": [({}, torch.sigmoid, normal3)],
+    "tanh": [({}, torch.tanh, normal3)],
+    "linear": [({}, lambda t: t * 1.0, normal3)],
+    "gelu": [({}, F.gelu, normal3), ({"approximate": "none"}, F.gelu, lambda s: D.uniform(s, -9, 9)),
+             ({"approximate": "tanh"}, lambda t: F.gelu(t, approximate="tanh"), normal3)],
+    "silu": [({}, F.silu, normal3)],
+    "swish": [({}, F.silu, normal3)],
+    "softplus": [({}, F.softplus, lambda s: D.uniform(s, -25, 25)),
+                 ({"beta": 2.0, "threshold": 5.0}, lambda t: F.softplus(t, 2.0, 5.0),
+                  lambda s: away_from(D.uniform(s, -6, 6), [2.5])),
+                 ({"beta": 0.5}, lambda t: F.softplus(t, 0.5), lambda s: away_from(D.uniform(s, -50, 50), [40.0]))],
+    "relu6": [({}, F.relu6, lambda s: away_from(D.uniform(s, -3, 9), [0.0, 6.0]))],
+    "hardSigmoid": [({}, F.hardsigmoid, lambda s: away_from(D.uniform(s, -6, 6), [-3.0, 3.0]))],
+    "selu": [({}, F.selu, lambda s: D.away(s, 0.05, 4.0))],
+    "mish": [({}, F.mish, normal3)],
+}
+
+for op, variants in ELEMENTWISE.items():
+    for args, fn, make in variants:
+        for shape in ((3, 4), (2, 3, 2)):
+            label = " ".join("%s=%s" % kv for kv in args.items())
+            add_case("%s %s%s" % (op, list(shape), " " + label if label else ""), op, make(shape), args, fn)
+        # a 0-d array
+        add_case("%s 0-d%s" % (op, " " + " ".join("%s=%s" % kv for kv in args.items()) if args else ""),
+                 op, make(()), args, fn)
+
+# |x| up to 1e4: outputs and gradients must be finite and match PyTorch.
+EXTREME = np.array([-1e4, -1000.0, -100.0, -30.0, -1.0, -1e-8, 1e-8, 1.0, 30.0, 100.0, 1000.0, 1e4])
+for op, variants in ELEMENTWISE.items():
+    args, fn, _ = variants[0]
+    add_case("%s extreme" % op, op, EXTREME, args, fn)
+add_case("gelu extreme approximate=tanh", "gelu", EXTREME, {"approximate": "tanh"},
+         lambda t: F.gelu(t, approximate="tanh"))
+
+# softmax / logSoftmax over every axis, negative axes included.
+AXIS_CASES = [((5,), -1), ((5,), 0), ((3, 4), -1), ((3, 4), 1), ((3, 4), 0), ((3, 4), -2),
+              ((2, 3, 4), -1), ((2, 3, 4), 1), ((2, 3, 4), -2), ((2, 3, 4), 0), ((2, 1, 3), 1)]
+for op, fn in (("softmax", torch.softmax), ("logSoftmax", torch.log_softmax)):
+    for shape, axis in AXIS_CASES:
+        add_case("%s %s axis=%d" % (op, list(shape), axis), op, D.normal(shape, 2.0), {"axis": axis},
+                 (lambda axis, fn: lambda t: fn(t, axis))(axis, fn))
+    add_case("%s [4,6] axis=-1 large logits" % op, op, D.normal((4, 6), 40.0), {"axis": -1},
+             lambda t, fn=fn: fn(t, -1))
+    add_case("%s 0-d" % op, op, D.normal((), 1.0), {"axis": -1}, lambda t, fn=fn: fn(t, -1))
+    add_case("%s extreme [1e4, 0]" % op, op, np.array([1e4, 0.0]), {"axis": -1}, lambda t, fn=fn: fn(t, -1))
+    add_case("%s extreme rows" % op, op,
+             np.array([[1e4, -1e4, 0.0], [-1e4, -1e4, -1e4], [1e4, 1e4, -1e4], [0.0, 1e-4, -1e4]]),
+             {"axis": -1}, lambda t, fn=fn: fn(t, -1))
+    add_case("%s extreme columns" % op, op, np.array([[1e4, -1e4], [0.0, 1e4], [-1e4, 3.0]]), {"axis": 0},
+             lambda t, fn=fn: fn(t, 0))
+
+path, size = write_fixture("packages/activations/test/fixtures/activations-reference.json",
+                           generator_tag("activations.py"), cases)
+print("wrote %s (%d cases, %d bytes)" % (path, len(cases), size))
+
+# erfc: dense in [-6, 6], then out to where it underflows, plus special points.
+pts = np.concatenate([np.round(np.linspace(-6, 6, 241), 6), [-1e-300, 0.0, 1e-12, 1e-8, 1.4999999, 1.5, 1.5000001,
+                      1.9999, 2.0, 2.9999, 3.0, 7.5, 10.0, 15.0, 20.0, 26.0, 27.0, 30.0, -30.0, 1e4, -1e4],
+                      # large arguments whose squares round: these catch a naive e^(-x*x)
+                      np.round(np.linspace(6.013579, 26.7, 97), 6)])
+erfc = torch.special.erfc(torch.tensor(pts, dtype=F64)).numpy()
+for x, v in zip(pts, erfc):
+    assert v == 0 or abs(v - math.erfc(x)) <= 4e-16 * abs(v), (x, v, math.erfc(x))
+path, size = write_fixture("packages/activations/test/fixtures/erfc-reference.json", generator_tag("activations.py"),
+                           [{"name": "erfc", "x": to_json(pts), "erfc": to_json(erfc)}])
+print("wrote %s (%d bytes)" % (path, size))
