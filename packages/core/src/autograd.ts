@@ -1,4 +1,5 @@
 import type { MLArray } from './mlarray';
+import { nextEpoch } from './grad-mode';
 
 /**
  * Reverse-mode sweep from `root` with seed gradient `seed`. The graph is ordered by an
@@ -8,28 +9,27 @@ import type { MLArray } from './mlarray';
  * accumulate.
  */
 export function runBackward(root: MLArray, seed: Float64Array): void {
+  // Post-order DFS with per-pass marks (see Value's topoOrder for the same scheme): a
+  // node is emitted only after every input it depends on, however it was reached.
+  const base = nextEpoch();
+  const expanded = base + 1, done = base + 2;
   const order: MLArray[] = [];
-  const seen = new Set<MLArray>();
   const stack: MLArray[] = [root];
-  const next: number[] = [0];
-  seen.add(root);
   while (stack.length > 0) {
-    const top = stack.length - 1;
-    const node = stack[top];
-    const prev = node._prev;
-    const i = next[top];
-    if (i < prev.length) {
-      next[top] = i + 1;
-      const p = prev[i];
-      if (p.requiresGrad && !seen.has(p)) {
-        seen.add(p);
-        stack.push(p);
-        next.push(0);
-      }
-    } else {
-      order.push(node);
+    const node = stack[stack.length - 1];
+    if (node._mark === done) {
       stack.pop();
-      next.pop();
+    } else if (node._mark === expanded) {
+      stack.pop();
+      node._mark = done;
+      order.push(node);
+    } else {
+      node._mark = expanded;
+      const prev = node._prev;
+      for (let i = prev.length - 1; i >= 0; i--) {
+        const p = prev[i];
+        if (p.requiresGrad && p._mark < expanded) stack.push(p);
+      }
     }
   }
   for (let i = 0; i < order.length; i++) {

@@ -30,3 +30,18 @@ export function noGrad<T>(fn: () => T): T {
     s.enabled = prev;
   }
 }
+
+// Backward passes stamp the nodes they visit with numbers from this counter. It is
+// shared through globalThis, like the grad mode, so a graph that mixes nodes from a
+// CommonJS and an ESM copy of core is still traversed with marks no copy has used.
+const EPOCH_KEY = Symbol.for('smolml.traversalEpoch');
+type EpochHolder = { [EPOCH_KEY]?: { value: number } };
+
+/** @internal Reserves two fresh marks (base + 1, base + 2) for one traversal. */
+export function nextEpoch(): number {
+  const g = globalThis as EpochHolder;
+  const e = (g[EPOCH_KEY] ??= { value: 0 });
+  const base = e.value;
+  e.value += 2;
+  return base;
+}

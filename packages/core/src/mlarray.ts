@@ -59,6 +59,8 @@ export class MLArray {
   _backward: BackwardFn | null = null;
   /** @internal */
   _op = '';
+  /** @internal traversal stamp of the latest backward pass */
+  _mark = 0;
   /** @internal */
   readonly [MLARRAY_BRAND] = true;
 

@@ -1,4 +1,5 @@
 import { VALUE_BRAND, hasBrand } from './brand';
+import { nextEpoch } from './grad-mode';
 
 // Op codes, so backward is one switch instead of a closure per node: a million-node
 // graph then costs a million small objects, not two million.
@@ -7,9 +8,6 @@ import { VALUE_BRAND, hasBrand } from './brand';
 const enum Op { Leaf, Add, Mul, Pow, Neg, Abs, Exp, Log, Relu, Tanh, Sigmoid, Div, Sub, AddK, MulK, DivK, SubK }
 const OP_NAMES = ['', '+', '*', '**', 'neg', 'abs', 'exp', 'log', 'ReLU', 'tanh', 'sigmoid', '/', '-', '+', '*', '/', '-'];
 
-// Each backward pass stamps the nodes it visits with a fresh number, which is much
-// cheaper than a Set over a million nodes.
-let epoch = 0;
 
 /**
  * A scalar that remembers how it was computed, micrograd-style: the teaching version of
@@ -125,7 +123,33 @@ export class Value {
     const order = topoOrder(this);
     for (let i = 0; i < order.length; i++) if (order[i]._code !== Op.Leaf) order[i].grad = 0;
     this.grad += 1;
-    for (let i = order.length - 1; i >= 0; i--) propagate(order[i]);
+    // One loop with the rules inline: a separate per-node function was sometimes left
+    // unoptimised by V8, and then every double it touched was boxed on the heap.
+    for (let i = order.length - 1; i >= 0; i--) {
+      const v = order[i];
+      const g = v.grad;
+      const a = v._a as Value;
+      const b = v._b as Value; // only read by the two-Value codes
+      const k = v._b as number; // only read by pow and the *K codes
+      switch (v._code) {
+        case Op.Leaf: break;
+        case Op.Add: a.grad += g; b.grad += g; break;
+        case Op.Sub: a.grad += g; b.grad -= g; break;
+        case Op.Mul: a.grad += g * b.data; b.grad += g * a.data; break;
+        case Op.Div: a.grad += g / b.data; b.grad -= (g * (a.data / b.data)) / b.data; break;
+        case Op.AddK: case Op.SubK: a.grad += g; break;
+        case Op.MulK: a.grad += g * k; break;
+        case Op.DivK: a.grad += g / k; break;
+        case Op.Pow: if (k !== 0) a.grad += g * k * Math.pow(a.data, k - 1); break;
+        case Op.Neg: a.grad -= g; break;
+        case Op.Abs: a.grad += a.data > 0 ? g : a.data < 0 ? -g : 0; break;
+        case Op.Exp: a.grad += g * v.data; break;
+        case Op.Log: a.grad += g / a.data; break;
+        case Op.Relu: if (a.data > 0) a.grad += g; break;
+        case Op.Tanh: a.grad += g * (1 - v.data * v.data); break;
+        case Op.Sigmoid: a.grad += g * v.data * (1 - v.data); break;
+      }
+    }
   }
 
   /** `Value(data=…, grad=…)` */
@@ -134,55 +158,34 @@ export class Value {
   }
 }
 
-// Iterative post-order DFS; each node has at most two parents, so one flag per slot
-// ("parents pushed yet?") is all the state the stack needs.
+// Iterative post-order depth-first search. A node's mark says where it is in the
+// current pass: below `base` unvisited, `base + 1` expanded (its inputs are being
+// visited), `base + 2` done (emitted). A node is emitted only after all its inputs, even
+// when it was first pushed by one parent and reached again, deeper, through another:
+// it is then pushed again and the stale copy is skipped.
 function topoOrder(root: Value): Value[] {
-  const mark = ++epoch;
+  const base = nextEpoch();
+  const expanded = base + 1, done = base + 2;
   const order: Value[] = [];
   const stack: Value[] = [root];
-  const expanded: boolean[] = [false];
-  root._mark = mark;
   while (stack.length > 0) {
-    const top = stack.length - 1;
-    const v = stack[top];
-    if (expanded[top]) {
-      order.push(v);
+    const v = stack[stack.length - 1];
+    if (v._mark === done) {
       stack.pop();
-      expanded.pop();
-      continue;
+    } else if (v._mark === expanded) {
+      stack.pop();
+      v._mark = done;
+      order.push(v);
+    } else {
+      v._mark = expanded;
+      const a = v._a, b = v._b;
+      if (b !== null && typeof b !== 'number' && b._mark < expanded) stack.push(b);
+      if (a !== null && a._mark < expanded) stack.push(a);
     }
-    expanded[top] = true;
-    const a = v._a, b = v._b;
-    if (b !== null && typeof b !== 'number' && b._mark !== mark) { b._mark = mark; stack.push(b); expanded.push(false); }
-    if (a !== null && a._mark !== mark) { a._mark = mark; stack.push(a); expanded.push(false); }
   }
   return order;
 }
 
-function propagate(v: Value): void {
-  const g = v.grad;
-  const a = v._a as Value;
-  const b = v._b as Value; // only read by the two-Value codes
-  const k = v._b as number; // only read by pow and the *K codes
-  switch (v._code) {
-    case Op.Leaf: return;
-    case Op.Add: a.grad += g; b.grad += g; return;
-    case Op.Sub: a.grad += g; b.grad -= g; return;
-    case Op.Mul: a.grad += g * b.data; b.grad += g * a.data; return;
-    case Op.Div: a.grad += g / b.data; b.grad -= (g * (a.data / b.data)) / b.data; return;
-    case Op.AddK: case Op.SubK: a.grad += g; return;
-    case Op.MulK: a.grad += g * k; return;
-    case Op.DivK: a.grad += g / k; return;
-    case Op.Pow: if (k !== 0) a.grad += g * k * Math.pow(a.data, k - 1); return;
-    case Op.Neg: a.grad -= g; return;
-    case Op.Abs: a.grad += a.data > 0 ? g : a.data < 0 ? -g : 0; return;
-    case Op.Exp: a.grad += g * v.data; return;
-    case Op.Log: a.grad += g / a.data; return;
-    case Op.Relu: if (a.data > 0) a.grad += g; return;
-    case Op.Tanh: a.grad += g * (1 - v.data * v.data); return;
-    case Op.Sigmoid: a.grad += g * v.data * (1 - v.data); return;
-  }
-}
 
 // V8 gives each field the narrowest representation it has seen. `grad` starts as the
 // small integer 0 and later holds doubles; if that widening happens after a million

@@ -30,6 +30,20 @@ describe('MLArray autograd', () => {
     expect(x.grad?.toList()).toEqual([[2, 0], [0, 20]]);
   });
 
+  test('an intermediate reached by two paths gets its whole gradient before it propagates', () => {
+    // root = 3b + b with b = 2x: b is an input of root directly and through a = 3b, and
+    // the direct edge is found first. d root / dx = 8.
+    const x = new MLArray([1, 2]);
+    const b = x.mul(2);
+    const a = b.mul(3);
+    a.add(b).sum().backward();
+    expect(x.grad?.toList()).toEqual([8, 8]);
+    const xs = new MLArray([1]);
+    const bs = xs.mul(2);
+    bs.add(bs.mul(3)).add(bs.exp().log()).sum().backward();
+    expect(xs.grad?.item()).toBeCloseTo(10, 12);
+  });
+
   test('an array used twice gets both contributions', () => {
     const x = new MLArray([2]);
     x.mul(x).add(x).sum().backward(); // d(x² + x)/dx = 2x + 1
@@ -148,6 +162,17 @@ describe('Value', () => {
     const nb = (f(0.3, -1.1 + h).data - f(0.3, -1.1 - h).data) / (2 * h);
     expect(a.grad).toBeCloseTo(na, 8);
     expect(b.grad).toBeCloseTo(nb, 8);
+  });
+
+  test('an intermediate reached by two paths gets its whole gradient before it propagates', () => {
+    const x = new Value(1);
+    const b = x.mul(2);
+    b.mul(3).add(b).backward();
+    expect(x.grad).toBe(8);
+    const y = new Value(1);
+    const c = y.mul(2);
+    c.add(c.mul(3)).add(c.exp().log()).backward();
+    expect(y.grad).toBeCloseTo(10, 12);
   });
 
   test('a 100,000-op chain backpropagates without overflowing the stack', () => {

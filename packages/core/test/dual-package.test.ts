@@ -23,6 +23,11 @@ import(${JSON.stringify(join(dist, 'index.mjs'))}).then((esm) => {
   const loss = a.matmul(w).sub(b).pow(2).mean();
   loss.backward();
   out.gradShape = w.grad.shape;
+  // Backward across the copies, through an intermediate reached by two paths.
+  const v = new cjs.Value(1);
+  const m = v.mul(2);
+  new esm.Value(3).mul(m).add(m).backward();
+  out.mixedValueGrad = v.grad;
   cjs.setSeed(11);
   const x = esm.randn(3).toList();
   esm.setSeed(11);
@@ -44,6 +49,7 @@ test('CommonJS and ESM copies of core work together', () => {
     valueInstanceof: true,
     notArray: true,
     gradShape: [2, 2],
+    mixedValueGrad: 8,
     sharedSeed: true,
     sharedNoGrad: true,
   });
