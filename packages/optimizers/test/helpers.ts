@@ -1,0 +1,114 @@
+// Shared pieces of the optimizer tests: the least-squares problem of the reference
+// fixture, optimizer and schedule construction from the fixture's specs, and a
+// tolerance check that names the worst element.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { MLArray } from '@smolml/core';
+import {
+  AdaGrad,
+  Adam,
+  AdamW,
+  CosineAnnealingLR,
+  ExponentialLR,
+  LRScheduler,
+  LinearWarmup,
+  type Optimizer,
+  RMSProp,
+  SGD,
+  SGDMomentum,
+  StepLR,
+} from '../src';
+
+export interface Tensor {
+  shape: number[];
+  data: number[];
+}
+export interface ScheduleSpec {
+  type: string;
+  options: Record<string, number>;
+  after?: ScheduleSpec;
+}
+export interface TrajectoryCase {
+  name: string;
+  reference: 'torch' | 'numpy';
+  optimizer: string;
+  options: Record<string, number | boolean>;
+  schedule: ScheduleSpec | null;
+  clip: { type: 'norm' | 'value'; max: number } | null;
+  losses: number[];
+  trajectory: number[][];
+}
+export interface NetworkCase {
+  name: string;
+  network: true;
+  x: Tensor;
+  y: Tensor;
+  init: Record<'w1' | 'b1' | 'w2' | 'b2', Tensor>;
+  losses: number[];
+  trajectory: Record<'w1' | 'b1' | 'w2' | 'b2', Tensor>[];
+}
+export interface Fixture {
+  generator: string;
+  problem: { X: Tensor; y: Tensor; w0: Tensor; b0: Tensor; steps: number };
+  cases: (TrajectoryCase | NetworkCase)[];
+}
+
+export const fixture = JSON.parse(
+  fs.readFileSync(path.join(__dirname, 'fixtures', 'optimizers-reference.json'), 'utf8'),
+) as Fixture;
+
+export const leaf = (t: Tensor): MLArray => MLArray.from(t.data, t.shape);
+export const constant = (t: Tensor): MLArray => MLArray.from(t.data, t.shape, { requiresGrad: false });
+
+/** The least-squares problem: loss = mean((X w + b − y)²). */
+export function leastSquares(): { w: MLArray; b: MLArray; loss: () => MLArray } {
+  const { X, y, w0, b0 } = fixture.problem;
+  const x = constant(X);
+  const target = constant(y);
+  const w = leaf(w0);
+  const b = leaf(b0);
+  return { w, b, loss: () => x.matmul(w).add(b).sub(target).pow(2).mean() };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- constructors with different option types
+const OPTIMIZERS: Record<string, new (o: any) => Optimizer> = { SGD, SGDMomentum, AdaGrad, Adam, AdamW, RMSProp };
+
+export function makeOptimizer(name: string, options: object): Optimizer {
+  return new OPTIMIZERS[name](options);
+}
+
+export function makeSchedule(opt: Optimizer, spec: ScheduleSpec): LRScheduler {
+  const o = spec.options;
+  switch (spec.type) {
+    case 'StepLR':
+      return new StepLR(opt, { stepSize: o.stepSize, gamma: o.gamma });
+    case 'ExponentialLR':
+      return new ExponentialLR(opt, { gamma: o.gamma });
+    case 'CosineAnnealingLR':
+      return new CosineAnnealingLR(opt, { tMax: o.tMax, minLearningRate: o.minLearningRate });
+    case 'LinearWarmup':
+      return new LinearWarmup(spec.after ? makeSchedule(opt, spec.after) : opt, { warmupSteps: o.warmupSteps, startFactor: o.startFactor });
+    default:
+      throw new Error(`unknown schedule ${spec.type}`);
+  }
+}
+
+export const RTOL = 1e-9;
+export const ATOL = 1e-12;
+
+/** Throws, naming `what` and the worst element, unless |a − e| <= RTOL·|e| + ATOL everywhere. */
+export function expectClose(what: string, actual: ArrayLike<number>, expected: ArrayLike<number>): void {
+  expect(actual.length).toBe(expected.length);
+  let worst = -1;
+  let worstExcess = 0;
+  for (let i = 0; i < expected.length; i++) {
+    const excess = Math.abs(actual[i] - expected[i]) - (RTOL * Math.abs(expected[i]) + ATOL);
+    if (!(excess <= 0) && (worst < 0 || excess > worstExcess || Number.isNaN(excess))) {
+      worst = i;
+      worstExcess = excess;
+    }
+  }
+  if (worst >= 0) {
+    throw new Error(`${what}: element ${worst} is ${actual[worst]}, expected ${expected[worst]} (rtol ${RTOL}, atol ${ATOL})`);
+  }
+}
