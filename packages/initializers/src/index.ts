@@ -20,5 +20,5 @@ export { Constant, type ConstantOptions } from './constant';
 export { Orthogonal } from './orthogonal';
 export { TruncatedNormal, type TruncatedNormalOptions } from './truncated-normal';
 export { calculateGain, type GainNonlinearity } from './calculate-gain';
-export { initializers, getInitializer, registerInitializer, type InitializerName } from './registry';
+export { initializers, initializerNames, getInitializer, registerInitializer, type InitializerName } from './registry';
 export type { Initializer, InitializerOptions, FillOptions, InitializeArgs } from './options';

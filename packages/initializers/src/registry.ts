@@ -42,29 +42,34 @@ export const initializers = Object.freeze({
 /** A built-in initializer name (more can be added with {@link registerInitializer}). */
 export type InitializerName = keyof typeof initializers;
 
-// Lookups ignore case, '_' and '-', so 'xavier_uniform', 'XavierUniform' and
-// 'glorot-uniform' all resolve.
-const normalize = (name: string): string => name.replace(/[_-]/g, '').toLowerCase();
+/** Every built-in initializer name, in a stable order (the original four first, aliases last). */
+export const initializerNames: readonly InitializerName[] = Object.freeze(Object.keys(initializers) as InitializerName[]);
 
-const registry = new Map<string, Initializer>();
-for (const [name, init] of Object.entries(initializers)) registry.set(normalize(name), init);
+// Lookup key: case and separators ignored, so 'xavier_uniform' (the original SmolML and
+// Keras spelling), 'XavierUniform' and 'glorot-uniform' all resolve.
+const fold = (name: string): string => name.toLowerCase().replace(/[_\- ]/g, '');
+
+const registry = new Map<string, { name: string; init: Initializer }>();
+for (const name of initializerNames) registry.set(fold(name), { name, init: initializers[name] });
 
 /**
- * The initializer called `name` (built-in or registered); an initializer passed in is
- * returned as it is, so a layer can accept either. Unknown names throw a RangeError
- * listing the known ones.
+ * The initializer called `name` (built-in or registered), matched ignoring case and
+ * `_`/`-`; an initializer passed in is returned as it is, so a layer can accept either.
+ * An unknown name throws a RangeError listing the known ones.
  *
  * @example
  * getInitializer('he_normal').initialize([784, 128], { rng });
  * getInitializer(XavierUniform) === XavierUniform;   // true
  */
 export function getInitializer(name: InitializerName | (string & {}) | Initializer): Initializer {
-  if (typeof name !== 'string') return name;
-  const found = registry.get(normalize(name));
+  // An initializer class is a function with a static initialize; a hand-made one is an object.
+  if (typeof name !== 'string' && typeof name?.initialize === 'function') return name;
+  const found = typeof name === 'string' ? registry.get(fold(name)) : undefined;
   if (found === undefined) {
-    throw new RangeError(`getInitializer: unknown initializer '${name}'; expected one of ${[...registry.keys()].join(', ')}`);
+    const known = [...registry.values()].map((e) => e.name).join(', ');
+    throw new RangeError(`getInitializer: unknown initializer ${JSON.stringify(name)}; expected one of ${known} (case and '_' are ignored)`);
   }
-  return found;
+  return found.init;
 }
 
 /**
@@ -77,11 +82,11 @@ export function getInitializer(name: InitializerName | (string & {}) | Initializ
  * getInitializer('glorot').initialize(784, 128);
  */
 export function registerInitializer(name: string, initializer: Initializer): void {
-  const key = normalize(name);
-  if (key === '') throw new RangeError('registerInitializer: the name must not be empty');
+  const key = typeof name === 'string' ? fold(name) : '';
+  if (key === '') throw new RangeError(`registerInitializer: the name must be a non-empty string, got ${JSON.stringify(name)}`);
   if (registry.has(key)) throw new RangeError(`registerInitializer: '${name}' is already registered`);
   if (typeof initializer?.initialize !== 'function') {
     throw new RangeError(`registerInitializer: '${name}' needs an object with an initialize(...) method`);
   }
-  registry.set(key, initializer);
+  registry.set(key, { name, init: initializer });
 }
