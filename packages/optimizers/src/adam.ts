@@ -90,12 +90,25 @@ export function adamKernel(
   const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
   const c1 = 1 - beta1;
   const c2 = 1 - beta2;
-  for (let i = 0; i < p.length; i++) {
-    const gi = l2 === 0 ? g[i] : g[i] + l2 * p[i];
-    const mi = beta1 * m[i] + c1 * gi;
-    const vi = beta2 * v[i] + c2 * gi * gi;
-    m[i] = mi;
-    v[i] = vi;
-    p[i] -= (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + eps);
+  const n = p.length;
+  // Two copies of the loop: a test on l2 inside it halves the speed of this hot path.
+  if (l2 === 0) {
+    for (let i = 0; i < n; i++) {
+      const gi = g[i];
+      const mi = beta1 * m[i] + c1 * gi;
+      const vi = beta2 * v[i] + c2 * gi * gi;
+      m[i] = mi;
+      v[i] = vi;
+      p[i] -= (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + eps);
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const gi = g[i] + l2 * p[i];
+      const mi = beta1 * m[i] + c1 * gi;
+      const vi = beta2 * v[i] + c2 * gi * gi;
+      m[i] = mi;
+      v[i] = vi;
+      p[i] -= (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + eps);
+    }
   }
 }
