@@ -1,10 +1,55 @@
 // The float64 matrix-multiply kernel behind matmul and its backward pass.
 //
 // C[n×m] += A[n×k] · B[k×m], all row-major and contiguous, at the given offsets.
-// B is first packed into panels of 4 columns ([k][4], zero-padded), so the inner loop
-// reads two sequential streams (4 rows of A, one panel of B) and keeps a 4×4 block of
-// C in 16 local accumulators. That register tiling is what lifts plain JavaScript from
-// ~1 GFLOP/s (naive triple loop) to ~4-5 GFLOP/s.
+// Products large enough to repay copying their operands run in the WebAssembly SIMD
+// kernel (../wasm/gemm-wasm.ts), elsewhere in the JavaScript kernel below. Both compute
+// every element of C as the same sum in the same order, so they agree to the last bit.
+//
+// In the JavaScript kernel, B is first packed into panels of 4 columns ([k][4],
+// zero-padded), so the inner loop reads two sequential streams (4 rows of A, one panel
+// of B) and keeps a 4×4 block of C in 16 local accumulators. That register tiling is
+// what lifts plain JavaScript from ~1 GFLOP/s (naive triple loop) to ~4-5 GFLOP/s; the
+// WebAssembly kernel does the same in f64x2 registers, two columns per instruction.
+
+import { gemmWasm, wasmGemmAvailable } from '../wasm/gemm-wasm';
+
+/** Which kernel runs large matrix products. */
+export type GemmKernel = 'wasm-simd' | 'js';
+
+// Below about this many multiply-adds, copying the operands into WebAssembly memory
+// costs more than the faster kernel saves (measured: the two break even near 8×8×8).
+const WASM_MIN_MACS = 8 * 8 * 8;
+
+let jsOnly = false;
+
+/**
+ * The kernel that runs large matrix products: `'wasm-simd'` where the engine supports
+ * WebAssembly SIMD (Node.js 16.4+, current browsers), `'js'` elsewhere or when forced.
+ */
+export function gemmKernel(): GemmKernel {
+  return !jsOnly && wasmGemmAvailable() ? 'wasm-simd' : 'js';
+}
+
+/**
+ * Chooses the matrix-product kernel: `'js'` forces the pure-JavaScript one (for
+ * comparisons and debugging), `'auto'` uses WebAssembly SIMD where available. Results
+ * are bit-identical either way; only speed changes.
+ */
+export function setGemmKernel(kernel: 'auto' | 'js'): void {
+  if (kernel !== 'auto' && kernel !== 'js') throw new RangeError(`setGemmKernel: expected 'auto' or 'js', got ${String(kernel)}`);
+  jsOnly = kernel === 'js';
+}
+
+/** C[n×m] += A[n×k] · B[k×m] (row-major, at the given offsets), in the fastest kernel available. */
+export function gemm(
+  A: Float64Array, aOff: number,
+  B: Float64Array, bOff: number,
+  C: Float64Array, cOff: number,
+  n: number, k: number, m: number,
+): void {
+  if (!jsOnly && n * k * m >= WASM_MIN_MACS && gemmWasm(A, aOff, B, bOff, C, cOff, n, k, m)) return;
+  gemmJs(A, aOff, B, bOff, C, cOff, n, k, m);
+}
 
 let packBuf = new Float64Array(0);
 
@@ -36,7 +81,8 @@ function packB(B: Float64Array, bOff: number, k: number, m: number): Float64Arra
   return P;
 }
 
-export function gemm(
+/** The pure-JavaScript kernel: C[n×m] += A[n×k] · B[k×m]. */
+export function gemmJs(
   A: Float64Array, aOff: number,
   B: Float64Array, bOff: number,
   C: Float64Array, cOff: number,
