@@ -52,7 +52,9 @@ export interface ContenderResult {
   ms: Stats | null;
   /** This contender's median time divided by ours: above 1, ours is faster. */
   ratio: number | null;
-  /** max |theirs - ours| / max(1, max |ours|) on the check run. */
+  /** max |theirs - ours| on the check run. */
+  maxAbsError: number;
+  /** maxAbsError / max(1, max |ours|): what the tolerance applies to. */
   checkError: number;
   checkOk: boolean;
   runsPerSample: number;
@@ -62,6 +64,8 @@ export interface CaseResult {
   id: string;
   title: string;
   flops?: number;
+  /** The float32 contenders' tolerance (float64 ones must agree to 1e-9). */
+  tolerance: number;
   contenders: ContenderResult[];
   quoted?: { name: string; ms: number; note: string; ratio: number };
 }
@@ -85,17 +89,20 @@ function stats(samples: number[]): Stats {
   return { median, min: s[0], max: s[s.length - 1], samples };
 }
 
-/** max |x - ref| / max(1, max |ref|): a scale-aware error, so one tolerance fits big and small outputs. */
-export function relativeError(x: ArrayLike<number>, ref: ArrayLike<number>): number {
-  if (x.length !== ref.length) return Infinity;
+/**
+ * max |x - ref|, and that divided by max(1, max |ref|): a scale-aware error, so one
+ * tolerance fits outputs of any size. NaN anywhere, or a length mismatch, is Infinity.
+ */
+export function compareResults(x: ArrayLike<number>, ref: ArrayLike<number>): { maxAbs: number; relative: number } {
+  if (x.length !== ref.length) return { maxAbs: Infinity, relative: Infinity };
   let err = 0, scale = 1;
   for (let i = 0; i < ref.length; i++) {
     const d = Math.abs(x[i] - ref[i]);
-    if (!(d <= err)) err = d; // NaN propagates as a failure
+    err = d <= err ? err : Number.isNaN(d) ? Infinity : d;
     const a = Math.abs(ref[i]);
     if (a > scale) scale = a;
   }
-  return err / scale;
+  return { maxAbs: err, relative: err / scale };
 }
 
 /** Runs `body` once per contender, with that contender active. */
@@ -125,15 +132,16 @@ export async function runCase(cs: Case, contenders: readonly Contender[], o: Har
     }));
   }
   const ref = results.get('smolml') as ArrayLike<number>;
-  const checks = new Map<ContenderId, { error: number; ok: boolean }>();
+  type Check = { error: number; maxAbs: number; ok: boolean };
+  const checks = new Map<ContenderId, Check>();
   for (const c of active) {
-    const error = relativeError(results.get(c.id) as ArrayLike<number>, ref);
+    const { maxAbs, relative: error } = compareResults(results.get(c.id) as ArrayLike<number>, ref);
     // Our own kernels are float64 throughout, so they must agree to float64 rounding.
     const tol = c.precision === 'float64' ? 1e-9 : cs.tolerance;
-    checks.set(c.id, { error, ok: error <= tol });
+    checks.set(c.id, { error, maxAbs, ok: error <= tol });
     if (!(error <= tol)) o.log?.(`  ! ${c.name} gave a wrong result on ${cs.id}: error ${error.toExponential(2)} > ${tol}; not timed`);
   }
-  const timed = active.filter((c) => (checks.get(c.id) as { ok: boolean }).ok);
+  const timed = active.filter((c) => (checks.get(c.id) as Check).ok);
 
   // 2. Warm up (lets V8 optimise and TF.js fill its caches) and pick runs per sample.
   const inst = new Map<ContenderId, Instance>();
@@ -171,14 +179,15 @@ export async function runCase(cs: Case, contenders: readonly Contender[], o: Har
     id: cs.id,
     title: cs.title,
     flops: cs.flops,
+    tolerance: cs.tolerance,
     contenders: active.map((c) => {
       const s = samples.get(c.id);
       const ms = s !== undefined ? stats(s) : null;
-      const ck = checks.get(c.id) as { error: number; ok: boolean };
+      const ck = checks.get(c.id) as Check;
       return {
         id: c.id, name: c.name, precision: c.precision, ms,
         ratio: ms ? ms.median / ourMs : null,
-        checkError: ck.error, checkOk: ck.ok,
+        maxAbsError: ck.maxAbs, checkError: ck.error, checkOk: ck.ok,
         runsPerSample: reps.get(c.id) ?? 0,
       };
     }),

@@ -100,6 +100,7 @@ export function toJson(rep: Report): string {
       id: cs.id,
       title: cs.title,
       flops: cs.flops,
+      tolerance: cs.tolerance,
       contenders: cs.contenders.map((c) => ({
         id: c.id,
         name: c.name,
@@ -109,6 +110,7 @@ export function toJson(rep: Report): string {
         maxMs: c.ms?.max ?? null,
         ratio: c.ratio,
         gflops: cs.flops !== undefined && c.ms ? gflops(cs.flops, c.ms.median) : undefined,
+        maxAbsError: c.maxAbsError,
         checkError: c.checkError,
         checkOk: c.checkOk,
         runsPerSample: c.runsPerSample,
@@ -179,6 +181,23 @@ export function markdown(rep: Report, chartFiles: readonly string[]): string {
     }
     lines.push('', 'The Python figures are quoted, not measured in this run (' + quoted.map((c) => (c.quoted as { note: string }).note).join('; ') + ').', '');
   }
+  lines.push('## Result checks', '');
+  lines.push(
+    'Max abs error of each peer\'s result against ours on the check run; in brackets, divided by',
+    'max(1, max |ours|), the figure the tolerance applies to (float32 peers: the column;',
+    'SmolML\'s own JavaScript kernel: 1e-9). A peer beyond it is marked ✗ and not timed.', '');
+  lines.push(`| case | tolerance | ${columns(rep.cases).filter((c) => c.id !== 'smolml').map((c) => c.name).join(' | ')} |`);
+  lines.push(`| --- | ---: | ${columns(rep.cases).filter((c) => c.id !== 'smolml').map(() => '---:').join(' | ')} |`);
+  for (const cs of rep.cases) {
+    const peers = columns(rep.cases).filter((c) => c.id !== 'smolml');
+    if (!cs.contenders.some((c) => c.id !== 'smolml')) continue;
+    const cells = peers.map((col) => {
+      const c = cs.contenders.find((x) => x.id === col.id);
+      return c ? `${c.maxAbsError.toExponential(1)} (${c.checkError.toExponential(1)})${c.checkOk ? '' : ' ✗'}` : '–';
+    });
+    lines.push(`| ${cs.title} | ${cs.tolerance.toExponential(0)} | ${cells.join(' | ')} |`);
+  }
+  lines.push('');
   lines.push('## Against the bar set in the issue', '');
   for (const x of v) lines.push(`- ${x.met ? '✅' : '❌'} ${x.goal}: ${x.detail}`);
   lines.push('', ...CASE_NOTES, '');

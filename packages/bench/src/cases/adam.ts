@@ -1,7 +1,7 @@
 import { MLArray } from '@smolml/core';
+import { Adam } from '@smolml/optimizers';
 import type { Case } from '../harness';
 import { normal } from '../data';
-import { Adam } from '../smolml';
 import { tf, tensor } from '../tf';
 
 const N = 1 << 20;
@@ -13,7 +13,7 @@ export function adamCase(): Case {
     const p = MLArray.from(p0, [N]);
     // d/dp Σ p·g = g exactly: a public way to give p the gradient g.
     p.mul(MLArray.from(g, [N], { requiresGrad: false })).sum().backward();
-    const opt = new Adam(0.01);
+    const opt = new Adam({ learningRate: 0.01, epsilon: 1e-8 });
     return { run: () => opt.step([p]), result: () => p.data };
   };
   const theirs = () => {

@@ -1,7 +1,9 @@
+import { relu } from '@smolml/activations';
 import { MLArray } from '@smolml/core';
+import { softmaxCrossEntropy } from '@smolml/losses';
+import { Adam } from '@smolml/optimizers';
 import type { Case } from '../harness';
 import { normal, oneHot, uniform } from '../data';
-import { Adam, softmaxCrossEntropy } from '../smolml';
 import { tf, tensor } from '../tf';
 
 const IN = 784, HIDDEN = 128, OUT = 10;
@@ -22,12 +24,12 @@ export function mlpCase(batch: number): Case {
     const W1 = MLArray.from(w1, [IN, HIDDEN]), B1 = MLArray.from(b1, [HIDDEN]);
     const W2 = MLArray.from(w2, [HIDDEN, OUT]), B2 = MLArray.from(b2, [OUT]);
     const params = [W1, B1, W2, B2];
-    const opt = new Adam(LR, BETA1, BETA2, EPS);
+    const opt = new Adam({ learningRate: LR, expDecayGradients: BETA1, expDecaySquared: BETA2, epsilon: EPS });
     let loss = NaN;
     return {
       run: () => {
-        for (const p of params) p.zeroGrad();
-        const h = X.matmul(W1).add(B1).relu();
+        opt.zeroGrad(params);
+        const h = relu(X.matmul(W1).add(B1));
         const l = softmaxCrossEntropy(h.matmul(W2).add(B2), Y);
         l.backward();
         opt.step(params);

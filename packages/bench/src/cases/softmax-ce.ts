@@ -1,7 +1,7 @@
 import { MLArray } from '@smolml/core';
+import { softmaxCrossEntropy } from '@smolml/losses';
 import type { Case } from '../harness';
 import { normal, oneHot } from '../data';
-import { softmaxCrossEntropy } from '../smolml';
 import { tf, tensor } from '../tf';
 
 const ROWS = 64, CLASSES = 10;
