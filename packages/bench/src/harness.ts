@@ -28,6 +28,8 @@ export interface Contender {
 export interface Case {
   id: string;
   title: string;
+  /** A short label for the charts. */
+  short: string;
   /** Floating-point operations per run, to report GFLOP/s. */
   flops?: number;
   /** Allowed check error, relative to max(1, max |ours|), for float32 contenders. */
@@ -63,6 +65,7 @@ export interface ContenderResult {
 export interface CaseResult {
   id: string;
   title: string;
+  short: string;
   flops?: number;
   /** The float32 contenders' tolerance (float64 ones must agree to 1e-9). */
   tolerance: number;
@@ -178,6 +181,7 @@ export async function runCase(cs: Case, contenders: readonly Contender[], o: Har
   const out: CaseResult = {
     id: cs.id,
     title: cs.title,
+    short: cs.short,
     flops: cs.flops,
     tolerance: cs.tolerance,
     contenders: active.map((c) => {

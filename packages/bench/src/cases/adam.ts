@@ -28,6 +28,7 @@ export function adamCase(): Case {
   return {
     id: 'adam-1M',
     title: 'Adam update, 1M parameters',
+    short: 'Adam 1M',
     tolerance: 1e-5,
     make: { smolml: ours, 'tfjs-cpu': theirs, 'tfjs-wasm': theirs },
   };

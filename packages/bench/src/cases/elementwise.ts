@@ -28,6 +28,7 @@ export function elementwiseCase(): Case {
   return {
     id: 'relu-fma-1M',
     title: 'relu(a*b+c), 1M elements',
+    short: 'relu(a*b+c) 1M',
     tolerance: 1e-6,
     make: { smolml: ours, 'tfjs-cpu': theirs, 'tfjs-wasm': theirs },
   };

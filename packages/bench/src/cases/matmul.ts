@@ -24,6 +24,7 @@ export function matmulCase(n: number): Case {
   return {
     id: `matmul-${n}`,
     title: `matmul ${n}×${n}`,
+    short: `matmul ${n}`,
     flops: 2 * n * n * n,
     // Sums of n float32 products: relative rounding grows like √n·2⁻²⁴.
     tolerance: 1e-4,

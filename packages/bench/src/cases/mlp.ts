@@ -60,6 +60,7 @@ export function mlpCase(batch: number): Case {
   return {
     id: `mlp-step-b${batch}`,
     title: `MLP 784→128→10 step + Adam, batch ${batch}`,
+    short: `MLP step, batch ${batch}`,
     // The first Adam step moves each weight by about ±lr whatever |g| is, so float32 and
     // float64 agree to rounding except where |g| is near epsilon.
     tolerance: 1e-4,

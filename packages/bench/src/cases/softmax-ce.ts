@@ -37,6 +37,7 @@ export function softmaxCeCase(): Case {
   return {
     id: 'softmax-ce-64x10',
     title: 'softmax + cross-entropy 64×10, fwd + bwd',
+    short: 'softmax+CE 64×10',
     tolerance: 1e-5,
     make: { smolml: ours, 'tfjs-cpu': theirs, 'tfjs-wasm': theirs },
   };

@@ -27,6 +27,7 @@ export function valueCase(): Case {
   return {
     id: 'value-1M',
     title: '1M scalar Value ops, build + backward',
+    short: 'Value 1M ops',
     tolerance: 0,
     make: { smolml: ours },
     quoted: { name: 'original SmolML (Python)', ms: 10_000, note: 'quoted from the issue (≈0.1M Value ops/s), not measured in this run' },
