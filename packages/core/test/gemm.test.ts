@@ -1,6 +1,6 @@
 import { MLArray, Rng } from '../src';
 import { gemm, gemmJs, gemmKernel, setGemmKernel } from '../src/ops/gemm';
-import { gemmWasm, wasmGemmAvailable } from '../src/wasm/gemm-wasm';
+import { gemmWasm, wasmGemmAvailable, wasmHeapBytes } from '../src/wasm/gemm-wasm';
 
 type Kernel = (A: Float64Array, aOff: number, B: Float64Array, bOff: number, C: Float64Array, cOff: number, n: number, k: number, m: number) => unknown;
 
@@ -62,6 +62,17 @@ describe('gemm kernels', () => {
     // 17 columns are 2 column blocks (one partial panel), 13 rows are 3 row blocks.
     check(gemmWasm, 13, 20000, 17);
     check(gemmWasm, 4, 3, 1000); // then small again, in the memory grown for the big one
+  });
+
+  it('wasm: keeps its memory to a few MB, whatever the shapes', () => {
+    for (const [n, k, m] of [[2000, 1, 3000], [300, 700, 500], [5, 30000, 40], [3000, 2, 7]]) {
+      const C = new Float64Array(n * m);
+      gemmWasm(random(n * k), 0, random(k * m), 0, C, 0, n, k, m);
+      expect(Number.isFinite(C[C.length - 1]) && C[C.length - 1] !== 0).toBe(true);
+    }
+    // Budgets: 2 MB of B, its packed copy, 1 MB of A, 1 MB of C, plus the last page.
+    expect(wasmHeapBytes()).toBeGreaterThan(0);
+    expect(wasmHeapBytes()).toBeLessThanOrEqual((6 << 20) + 65536);
   });
 
   it('does nothing when a dimension is 0', () => {

@@ -4,14 +4,17 @@
 // copies C back.
 //
 // Memory stays small whatever the matrix size: B is processed in column blocks of at
-// most ~2 MB and A in row blocks of at most ~1 MB (about what a core's L2 cache holds),
-// so the module's memory grows to a few MB at most and is reused by every call.
+// most ~2 MB, A in row blocks of at most ~1 MB (about what a core's L2 cache holds) and
+// C in blocks of at most ~1 MB, so the module's memory grows to about 6 MB at most and is
+// reused by every call. (Only absurdly long rows, k in the hundreds of thousands, go past
+// that: a block is never smaller than 4 rows or 4 columns.)
 // The inner dimension k is never split, so each element of C is still one sum over
 // p = 0..k-1 in order: the results are bit-identical to the JavaScript kernel's.
 import { gemmModuleBytes } from './gemm-module';
 
 const B_BLOCK_BYTES = 2 << 20;
 const A_BLOCK_BYTES = 1 << 20;
+const C_BLOCK_BYTES = 1 << 20;
 const PAGE = 65536;
 
 interface Kernel {
@@ -48,6 +51,11 @@ function getKernel(): Kernel | null {
   return kernel;
 }
 
+/** @internal The size of the kernel's linear memory in bytes (0 before first use), for tests. */
+export function wasmHeapBytes(): number {
+  return kernel ? kernel.memory.buffer.byteLength : 0;
+}
+
 /** Whether this engine can run the WebAssembly SIMD kernel (instantiates it on first call). */
 export function wasmGemmAvailable(): boolean {
   return getKernel() !== null;
@@ -73,9 +81,10 @@ export function gemmWasm(
   const K = getKernel();
   if (K === null) return false;
   if (n === 0 || m === 0 || k === 0) return true;
-  // Block sizes in elements: whole panels of 4 columns of B, rows of A.
-  const nb = Math.min((m + 3) & ~3, Math.max(4, Math.floor(B_BLOCK_BYTES / (32 * k)) * 4));
-  const mb = Math.min(n, Math.max(4, Math.floor(A_BLOCK_BYTES / (8 * k))));
+  // Block sizes: nb columns of B and C (whole panels of 4, at least one), mb rows of A
+  // and C (at least 4), each block within its byte budget.
+  const nb = Math.min((m + 3) & ~3, Math.max(4, Math.floor(B_BLOCK_BYTES / (32 * k)) * 4), C_BLOCK_BYTES / 32);
+  const mb = Math.min(n, Math.max(4, Math.min(Math.floor(A_BLOCK_BYTES / (8 * k)), Math.floor(C_BLOCK_BYTES / (8 * nb)))));
   // Heap layout, in elements: [B block | B block packed | A block | C block].
   const packedAt = k * nb, aAt = 2 * k * nb, cAt = aAt + mb * k;
   const H = ensureBytes(K, (cAt + mb * nb) * 8);
