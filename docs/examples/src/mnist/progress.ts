@@ -29,8 +29,8 @@ export class ProgressBar {
 
   constructor(
     private readonly epochs: number,
-    private readonly live: NodeJS.WriteStream | null = process.stderr.isTTY ? process.stderr : null,
-    private readonly out: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+    private readonly live: { write(text: string): unknown } | null,
+    private readonly out: (line: string) => void,
   ) {}
 
   private head(epoch: number, seen: number, total: number): string {

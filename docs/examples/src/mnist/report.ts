@@ -26,14 +26,14 @@ export function trainingPlot(history: readonly EpochStats[], title: string): str
       { label: 'training loss', x: epochs, y: history.map((h) => h.trainLoss) },
       { label: 'test loss', x: epochs, y: history.map((h) => h.testLoss), dashed: true },
     ],
-    { title: `${title}: cross-entropy loss`, xLabel: 'epoch', yLabel: 'loss', height: 300 },
+    { title: `${title}: cross-entropy loss`, xLabel: 'epoch', yLabel: 'loss', height: 300, legend: 'top-right' },
   );
   const accuracy = lineChart(
     [
       { label: 'training accuracy (while training)', x: epochs, y: history.map((h) => h.trainAccuracy) },
       { label: 'test accuracy', x: epochs, y: history.map((h) => h.testAccuracy), dashed: true },
     ],
-    { title: `${title}: accuracy`, xLabel: 'epoch', yLabel: 'accuracy', height: 300 },
+    { title: `${title}: accuracy`, xLabel: 'epoch', yLabel: 'accuracy', height: 300, legend: 'bottom-right' },
   );
   return stackCharts([loss, accuracy]);
 }

@@ -25,9 +25,9 @@ export interface TrainOptions {
  * Plain SGD needs much larger steps than Adam, whose steps are already normalised.
  */
 export const DEFAULT_LEARNING_RATES: Record<OptimizerName, number> = {
-  sgd: 0.1,
-  momentum: 0.02,
-  adagrad: 0.02,
+  sgd: 0.5,
+  momentum: 0.05,
+  adagrad: 0.05,
   adam: 0.002,
 };
 

@@ -1,0 +1,65 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { memoryReport } from '@smolml/memory';
+import { loadDigits, split } from './data';
+import { HELP, UsageError, parseOptions } from './options';
+import { ProgressBar, duration } from './progress';
+import { formatConfusion, trainingPlot } from './report';
+import { confusionMatrix, trainMnist } from './train';
+
+/** Where the demo writes: `out` for results, `err` for problems, `live` for the redrawn bar (a terminal, or null). */
+export interface CliIO {
+  out(line: string): void;
+  err(line: string): void;
+  live: { write(text: string): unknown } | null;
+}
+
+const PROCESS_IO: CliIO = {
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+  live: process.stderr.isTTY ? process.stderr : null,
+};
+
+/**
+ * Runs the demo for the command-line arguments `argv` and returns the exit code: 0, or
+ * 2 for a bad command line (reported as one short message, not a stack trace).
+ */
+export function runCli(argv: readonly string[], io: CliIO = PROCESS_IO): number {
+  let options;
+  try {
+    options = parseOptions(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`error: ${e.message}\nRun with --help to see the options.`);
+    return 2;
+  }
+  if (options.help) {
+    io.out(HELP);
+    return 0;
+  }
+
+  const started = performance.now();
+  const { train, test } = split(loadDigits(), 8000);
+  io.out(
+    `MNIST: ${train.count.toLocaleString("en-US")} training and ${test.count.toLocaleString("en-US")} test digits · 784→${options.hidden}→10 · ` +
+      `${options.optimizer} (lr ${options.learningRate}) · batch ${options.batchSize} · seed ${options.seed}`,
+  );
+  const progress = new ProgressBar(options.epochs, io.live, io.out);
+  const result = trainMnist(train, test, options, {
+    onBatch: (p) => progress.update(p),
+    onEpoch: (s) => progress.epochDone(s, train.count),
+  });
+
+  io.out('\nConfusion matrix of the test digits (rows: true digit, columns: predicted):');
+  io.out(formatConfusion(confusionMatrix(test.labels, result.predictions)));
+  io.out('\nMemory of the model and its optimizer (@smolml/memory):');
+  io.out(memoryReport(result.model));
+
+  const plot = resolve(options.plot);
+  mkdirSync(dirname(plot), { recursive: true });
+  writeFileSync(plot, trainingPlot(result.history, `MNIST, 784→${options.hidden}→10, ${options.optimizer}`));
+  io.out(`\nLoss and accuracy per epoch: ${plot}`);
+  io.out(`Total time: ${duration((performance.now() - started) / 1000)}`);
+  io.out(`test accuracy: ${result.testAccuracy.toFixed(4)}`);
+  return 0;
+}
