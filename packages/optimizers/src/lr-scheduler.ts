@@ -1,6 +1,9 @@
 import { Optimizer } from './optimizer';
 import type { SchedulerStateDict } from './state-dict';
 
+// See Optimizer: recognised across the CommonJS and ESM copies of this package.
+const SCHEDULER_BRAND: unique symbol = Symbol.for('smolml.LRScheduler') as never;
+
 /**
  * The base of the learning-rate schedules. A schedule is a pure function of the step
  * count, {@link learningRateAt}; each {@link step} advances the count and writes the new
@@ -16,6 +19,18 @@ import type { SchedulerStateDict } from './state-dict';
  * for (let epoch = 0; epoch < 90; epoch++) { train(opt); sched.step(); }
  */
 export abstract class LRScheduler {
+  /** @internal */
+  readonly [SCHEDULER_BRAND] = true;
+
+  /**
+   * `x instanceof LRScheduler` recognises schedules from any loaded copy of this package;
+   * subclasses keep the ordinary prototype check.
+   */
+  static [Symbol.hasInstance](x: unknown): boolean {
+    if (this !== LRScheduler) return Function.prototype[Symbol.hasInstance].call(this, x);
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[SCHEDULER_BRAND] === true;
+  }
+
   /** The schedule's name as stored in {@link stateDict}, e.g. `"StepLR"`. */
   abstract readonly name: string;
   /** The optimizer whose `learningRate` this schedule sets. */

@@ -23,6 +23,10 @@ interface Slot {
   lastCall: number;
 }
 
+// Shared by every loaded copy of this package (CommonJS and ESM), so that an optimizer
+// made by one copy is an Optimizer to the other (the dual package hazard).
+const OPTIMIZER_BRAND: unique symbol = Symbol.for('smolml.Optimizer') as never;
+
 const fmtShape = (s: readonly number[]): string => `[${s.join(', ')}]`;
 const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
   a.length === b.length && a.every((d, i) => d === b[i]);
@@ -56,6 +60,18 @@ export abstract class Optimizer {
   protected abstract readonly optionNames: readonly string[];
   /** Every buffer name this optimizer may create. */
   protected abstract readonly bufferNames: readonly string[];
+
+  /** @internal */
+  readonly [OPTIMIZER_BRAND] = true;
+
+  /**
+   * `x instanceof Optimizer` recognises optimizers from any loaded copy of this package;
+   * subclasses (`x instanceof Adam`) keep the ordinary prototype check.
+   */
+  static [Symbol.hasInstance](x: unknown): boolean {
+    if (this !== Optimizer) return Function.prototype[Symbol.hasInstance].call(this, x);
+    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[OPTIMIZER_BRAND] === true;
+  }
 
   readonly #slots = new Map<MLArray, Slot>();
   readonly #byName = new Map<string, Slot>();
