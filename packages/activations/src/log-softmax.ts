@@ -20,34 +20,26 @@ export function logSoftmax(x: MLArray, axis = -1): MLArray {
   checkArray('logSoftmax', x);
   const { outer, n, inner } = planAxis('logSoftmax', x, axis);
   const src = x.data, out = new Float64Array(src.length);
+  const span = n * inner; // slices step by `inner`, as in softmax
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < inner; k++) {
-      const base = o * n * inner + k;
+      const start = o * span + k, stop = start + span;
       let m = -Infinity;
-      for (let j = 0; j < n; j++) {
-        const v = src[base + j * inner];
-        if (v > m) m = v;
-      }
+      for (let i = start; i < stop; i += inner) if (src[i] > m) m = src[i];
       let s = 0;
-      for (let j = 0; j < n; j++) s += Math.exp(src[base + j * inner] - m);
+      for (let i = start; i < stop; i += inner) s += Math.exp(src[i] - m);
       const logS = Math.log(s);
-      for (let j = 0; j < n; j++) {
-        const i = base + j * inner;
-        out[i] = src[i] - m - logS;
-      }
+      for (let i = start; i < stop; i += inner) out[i] = src[i] - m - logS;
     }
   }
   return customOp('logSoftmax', [x], out, x.shape, (g, [gx]) => {
     if (gx === null) return;
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < inner; k++) {
-        const base = o * n * inner + k;
+        const start = o * span + k, stop = start + span;
         let total = 0;
-        for (let j = 0; j < n; j++) total += g[base + j * inner];
-        for (let j = 0; j < n; j++) {
-          const i = base + j * inner;
-          gx[i] += g[i] - Math.exp(out[i]) * total;
-        }
+        for (let i = start; i < stop; i += inner) total += g[i];
+        for (let i = start; i < stop; i += inner) gx[i] += g[i] - Math.exp(out[i]) * total;
       }
     }
   });

@@ -23,34 +23,31 @@ export function softmax(x: MLArray, axis = -1): MLArray {
   checkArray('softmax', x);
   const { outer, n, inner } = planAxis('softmax', x, axis);
   const src = x.data, out = new Float64Array(src.length);
+  const span = n * inner; // how far a slice reaches from its start
+  // Each slice along the axis starts at o·n·inner + k and steps by `inner` (1 for the
+  // last axis, the hot case, where this is a plain contiguous loop).
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < inner; k++) {
-      const base = o * n * inner + k;
+      const start = o * span + k, stop = start + span;
       let m = -Infinity;
-      for (let j = 0; j < n; j++) {
-        const v = src[base + j * inner];
-        if (v > m) m = v;
-      }
+      for (let i = start; i < stop; i += inner) if (src[i] > m) m = src[i];
       let s = 0;
-      for (let j = 0; j < n; j++) {
-        const e = Math.exp(src[base + j * inner] - m);
-        out[base + j * inner] = e;
+      for (let i = start; i < stop; i += inner) {
+        const e = Math.exp(src[i] - m);
+        out[i] = e;
         s += e;
       }
-      for (let j = 0; j < n; j++) out[base + j * inner] /= s;
+      for (let i = start; i < stop; i += inner) out[i] /= s;
     }
   }
   return customOp('softmax', [x], out, x.shape, (g, [gx]) => {
     if (gx === null) return;
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < inner; k++) {
-        const base = o * n * inner + k;
+        const start = o * span + k, stop = start + span;
         let dot = 0;
-        for (let j = 0; j < n; j++) dot += g[base + j * inner] * out[base + j * inner];
-        for (let j = 0; j < n; j++) {
-          const i = base + j * inner;
-          gx[i] += out[i] * (g[i] - dot);
-        }
+        for (let i = start; i < stop; i += inner) dot += g[i] * out[i];
+        for (let i = start; i < stop; i += inner) gx[i] += out[i] * (g[i] - dot);
       }
     }
   });
