@@ -15,3 +15,4 @@ export { ShapeError } from './errors';
 export { customOp, type CustomBackward } from './custom-op';
 export { gradCheck, type GradCheckOptions, type GradCheckResult } from './gradcheck';
 export { broadcastShapes } from './shape';
+export { gemmKernel, setGemmKernel, type GemmKernel } from './ops/gemm';
