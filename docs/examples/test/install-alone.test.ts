@@ -87,7 +87,7 @@ describe.each(PACKAGES)('@smolml/%s installed alone (with core) from its tarball
       JSON.stringify({
         compilerOptions: {
           strict: true, noEmit: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext',
-          lib: ['es2022', 'dom'], types: [], skipLibCheck: false,
+          lib: ['es2022'], types: [], skipLibCheck: false,
         },
         files: ['smoke.mts', 'smoke.cts'],
       }),

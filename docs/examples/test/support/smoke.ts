@@ -157,7 +157,9 @@ function importLines(pkg: PackageName, s: Smoke, style: 'esm' | 'cjs'): string {
 export function smokeSource(pkg: PackageName, style: 'esm' | 'cjs' | 'ts'): string {
   const s = SMOKES[pkg];
   const head = importLines(pkg, s, style === 'cjs' ? 'cjs' : 'esm');
-  const tail = style === 'ts' ? `\n// Types only.\n${s.types}\n` : '';
+  // The TypeScript files compile with the ES library only (no DOM, no @types/node), as
+  // a user's might; the one global they use is declared here.
+  const tail = style === 'ts' ? `\n// Types only.\n${s.types}\ndeclare const console: { log(...values: unknown[]): void };\n` : '';
   // `export {}` keeps each TypeScript file a module with its own scope.
   return `${head}\n${s.body}\n${RUN}${tail}${style === 'ts' ? 'export {};\n' : ''}`;
 }
