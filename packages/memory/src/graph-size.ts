@@ -56,10 +56,9 @@ export function calculateGraphSize(output: MLArray, options?: SizeOptions): Grap
   const ledger = new Ledger(layout);
   const byOp = new Map<string, { count: number; bytes: number }>();
   let nodes = 0, leafCount = 0, leaves = 0, activations = 0, saved = 0, gradients = 0, pending = 0;
-  const seen = new Set<MLArray>([output]);
-  const stack: MLArray[] = [output];
-  while (stack.length > 0) {
-    const node = stack.pop() as MLArray;
+  // Parents before children, so a buffer shared down the graph (a reshape shares its
+  // input's values) is attributed to the array that made it.
+  for (const node of topologicalOrder(output)) {
     nodes++;
     const t0 = ledger.total;
     const bytes = ledger.mlarray(node);
@@ -82,11 +81,6 @@ export function calculateGraphSize(output: MLArray, options?: SizeOptions): Grap
     entry.count++;
     entry.bytes += nodeBytes;
     byOp.set(node.op, entry);
-    for (const p of node.prev) {
-      if (seen.has(p)) continue;
-      seen.add(p);
-      stack.push(p);
-    }
   }
   const total = leaves + activations + gradients;
   return {
@@ -102,4 +96,31 @@ export function calculateGraphSize(output: MLArray, options?: SizeOptions): Grap
     byOp: [...byOp].map(([op, e]) => ({ op, ...e })).sort((a, b) => b.bytes - a.bytes),
     layout: layout.name,
   };
+}
+
+/** Every array `root` depends on, parents first: an iterative post-order walk (no recursion, so any depth works). */
+function topologicalOrder(root: MLArray): MLArray[] {
+  const order: MLArray[] = [];
+  const seen = new Set<MLArray>([root]);
+  const stack: MLArray[] = [root];
+  const next: number[] = [0];
+  while (stack.length > 0) {
+    const top = stack.length - 1;
+    const node = stack[top];
+    const i = next[top];
+    if (i < node.prev.length) {
+      next[top] = i + 1;
+      const p = node.prev[i];
+      if (!seen.has(p)) {
+        seen.add(p);
+        stack.push(p);
+        next.push(0);
+      }
+    } else {
+      order.push(node);
+      stack.pop();
+      next.pop();
+    }
+  }
+  return order;
 }

@@ -20,6 +20,11 @@ export interface HeapMeasurement<T> {
 export interface MeasureHeapOptions {
   /** How many times to run `fn`; the median is reported. Default 1. */
   runs?: number;
+  /**
+   * Unmeasured runs first, default 0. The first calls of new code also allocate the
+   * engine's compiled code and caches, which then look like part of the result.
+   */
+  warmup?: number;
 }
 
 interface MemoryUsage {
@@ -29,12 +34,15 @@ interface MemoryUsage {
 
 type Gc = () => void;
 
+const MAX_COLLECTIONS = 10;
+
 /**
  * Measures how much memory `fn`'s result keeps alive, to check an estimate against
  * reality. Each run collects garbage, records `process.memoryUsage()`, calls `fn`,
  * collects again while holding the result, and records the growth of `heapUsed +
  * external` (V8's heap plus ArrayBuffer contents). With `runs > 1` the median is
- * reported, and each run's result is released before the next.
+ * reported, and each run's result is released before the next. `warmup` runs come
+ * first, unmeasured, so that code compiled on first use is not counted.
  *
  * Forcing garbage collection needs Node started with `--expose-gc`
  * (`node --expose-gc app.js`, or `NODE_OPTIONS=--expose-gc`). Without it the
@@ -43,13 +51,15 @@ type Gc = () => void;
  * comparable per-process counter).
  *
  * @example
- * const { bytes } = measureHeap(() => zeros(1000, 1000), { runs: 3 });
+ * const { bytes } = measureHeap(() => zeros(1000, 1000), { runs: 3, warmup: 1 });
  * formatSize(bytes); // "7.63 MB": 8 000 000 bytes of values plus a few hundred of objects
  */
 export function measureHeap<T>(fn: () => T, options: MeasureHeapOptions = {}): HeapMeasurement<T> {
   if (typeof fn !== 'function') throw new TypeError(`measureHeap: expected a function, got ${typeof fn}`);
   const runs = options.runs ?? 1;
   if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`measureHeap: runs must be a positive integer, got ${runs}`);
+  const warmup = options.warmup ?? 0;
+  if (!Number.isInteger(warmup) || warmup < 0) throw new RangeError(`measureHeap: warmup must be a non-negative integer, got ${warmup}`);
   const proc = (globalThis as { process?: { memoryUsage?: () => MemoryUsage } }).process;
   if (typeof proc?.memoryUsage !== 'function') {
     throw new Error('measureHeap: needs Node.js (process.memoryUsage); browsers have no comparable counter');
@@ -57,14 +67,27 @@ export function measureHeap<T>(fn: () => T, options: MeasureHeapOptions = {}): H
   const usage = proc.memoryUsage.bind(proc);
   const gcFn = (globalThis as { gc?: unknown }).gc;
   const gc: Gc | null = typeof gcFn === 'function' ? (gcFn as Gc) : null;
-  // Two passes: after one, the external bytes of ArrayBuffers that just became garbage
-  // are often still counted (measured on Node 20: estimates then looked 3-9x too big).
+  // V8 frees ArrayBuffer contents on a background sweeper and updates `external` only
+  // when a later collection finishes that sweep, so one gc() can leave just-dropped
+  // buffers counted (measured on Node 20: megabytes, intermittently). Collect until
+  // `external` stops changing (three collections, in practice).
   const collect = (): void => {
-    if (gc !== null) { gc(); gc(); }
+    if (gc === null) return;
+    let previous = Number.NaN;
+    for (let i = 0; i < MAX_COLLECTIONS; i++) {
+      gc();
+      const external = usage().external;
+      if (external === previous) return;
+      previous = external;
+    }
   };
   // The result lives only in `box`, never in a local of this loop: a stale register
   // holding the previous run's result would keep it alive into the next measurement.
   const box: { value?: T } = {};
+  for (let r = 0; r < warmup; r++) {
+    runOnce(fn, box, usage, () => {});
+    box.value = undefined;
+  }
   const heap: number[] = [], ext: number[] = [], total: number[] = [];
   for (let r = 0; r < runs; r++) {
     box.value = undefined;
