@@ -61,6 +61,23 @@ describe('types and graphs', () => {
   });
 });
 
+describe('infinite inputs', () => {
+  it('give the limits, on MLArray and on Value alike', () => {
+    const limits: [string, (x: MLArray) => MLArray, (v: Value) => Value, [number, number]][] = [
+      ['elu', (x) => elu(x), (v) => elu(v), [-1, Infinity]],
+      ['softplus', (x) => softplus(x), (v) => softplus(v), [0, Infinity]],
+      ['gelu', (x) => gelu(x), (v) => gelu(v), [NaN, Infinity]], // −∞·Φ(−∞) = −∞·0 is NaN, as in PyTorch
+      ['relu6', relu6, relu6, [0, 6]],
+      ['hardSigmoid', hardSigmoid, hardSigmoid, [0, 1]],
+      ['sigmoid', sigmoid, sigmoid, [0, 1]],
+    ];
+    for (const [name, onArray, onValue, [lo, hi]] of limits) {
+      expect([name, Array.from(onArray(new MLArray([-Infinity, Infinity])).data)]).toEqual([name, [lo, hi]]);
+      expect([name, onValue(new Value(-Infinity)).data, onValue(new Value(Infinity)).data]).toEqual([name, lo, hi]);
+    }
+  });
+});
+
 describe('gradients at the kinks (conventions)', () => {
   const gradAt = (f: (x: MLArray) => MLArray, x0: number): number => {
     const x = new MLArray([x0]);
