@@ -16,8 +16,9 @@ Writes
       rests on our own erfc).
 
 Every elementwise case is also checked element by element against the Value path.
-Inputs avoid the kinks (relu/leakyRelu/elu/selu at 0, relu6 at 0 and 6, hardSigmoid at
-+-3, softplus at beta*x = threshold), where the subgradient is a convention. The
+Random inputs avoid the kinks (relu/leakyRelu/elu/selu at 0, relu6 at 0 and 6,
+hardSigmoid at +-3, softplus at beta*x = threshold), where the subgradient is a
+convention; the "at the kinks" cases then pin PyTorch's convention exactly there. The
 "extreme" cases span |x| up to 1e4, where every output and gradient must be finite.
 """
 import math
@@ -105,6 +106,14 @@ for op, variants in ELEMENTWISE.items():
     add_case("%s extreme" % op, op, EXTREME, args, fn)
 add_case("gelu extreme approximate=tanh", "gelu", EXTREME, {"approximate": "tanh"},
          lambda t: F.gelu(t, approximate="tanh"))
+
+# Exactly on the kinks, where the gradient is a convention: we follow PyTorch's.
+KINKS = {"relu": [-1.0, 0.0, 1.0], "leakyRelu": [-1.0, 0.0, 1.0], "elu": [-1.0, 0.0, 1.0],
+         "selu": [-1.0, 0.0, 1.0], "relu6": [-1.0, 0.0, 3.0, 6.0, 7.0],
+         "hardSigmoid": [-4.0, -3.0, 0.0, 3.0, 4.0]}
+for op, points in KINKS.items():
+    args, fn, _ = ELEMENTWISE[op][0]
+    add_case("%s at the kinks" % op, op, np.array(points), args, fn)
 
 # softmax / logSoftmax over every axis, negative axes included.
 AXIS_CASES = [((5,), -1), ((5,), 0), ((3, 4), -1), ((3, 4), 1), ((3, 4), 0), ((3, 4), -2),

@@ -16,5 +16,5 @@ import { clampShifted } from './internal/clamp';
  */
 export function hardSigmoid<T extends MLArray | Value>(x: T): T {
   checkInput('hardSigmoid', x);
-  return clampShifted(x, 3, 0, 6, 6);
+  return clampShifted('hardSigmoid', x, 3, 0, 6, 6);
 }

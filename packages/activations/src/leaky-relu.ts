@@ -1,6 +1,7 @@
-import type { MLArray, Value } from '@smolml/core';
+import { MLArray, Value, customOp } from '@smolml/core';
 import { checkFinite } from './internal/check';
-import { compose } from './internal/input';
+import { checkInput } from './internal/input';
+import { scalarOp } from './internal/scalar-op';
 
 /**
  * Leaky ReLU: `x` for x > 0, `alpha·x` otherwise. The small slope keeps a gradient
@@ -17,6 +18,21 @@ import { compose } from './internal/input';
  */
 export function leakyRelu<T extends MLArray | Value>(x: T, alpha = 0.01): T {
   checkFinite('leakyRelu', 'alpha', alpha);
-  // relu(x) − α·relu(−x): each branch is exact (x itself, or α times −(−x)), for any α.
-  return compose('leakyRelu', x, (v) => v.relu().sub(v.neg().relu().mul(alpha)));
+  checkInput('leakyRelu', x);
+  // Fused so the gradient at exactly 0 is alpha, as in PyTorch (x > 0 ? 1 : alpha); a
+  // composition of relu's would give 0 there.
+  if (x instanceof Value) {
+    const v = x.data;
+    return scalarOp(x, v > 0 ? v : v * alpha, v > 0 ? 1 : alpha) as T;
+  }
+  const a = x as MLArray;
+  const src = a.data, n = src.length, out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = src[i];
+    out[i] = v > 0 ? v : v * alpha;
+  }
+  return customOp('leakyRelu', [a], out, a.shape, (g, [ga]) => {
+    if (ga === null) return;
+    for (let i = 0; i < n; i++) ga[i] += src[i] > 0 ? g[i] : g[i] * alpha;
+  }) as T;
 }

@@ -14,5 +14,5 @@ import { clampShifted } from './internal/clamp';
  */
 export function relu6<T extends MLArray | Value>(x: T): T {
   checkInput('relu6', x);
-  return clampShifted(x, 0, 0, 6, 1);
+  return clampShifted('relu6', x, 0, 0, 6, 1);
 }

@@ -86,18 +86,20 @@ describe('gradients at the kinks (conventions)', () => {
   };
 
   it('relu: 0 at 0, as PyTorch', () => expect(gradAt(relu, 0)).toBe(0));
-  it('leakyRelu: 0 at 0 (PyTorch uses alpha there)', () => expect(gradAt((x) => leakyRelu(x), 0)).toBe(0));
+  it('leakyRelu: alpha at 0, as PyTorch', () => expect(gradAt((x) => leakyRelu(x), 0)).toBe(0.01));
   it('elu: alpha at 0, as PyTorch', () => expect(gradAt((x) => elu(x, 0.5), 0)).toBe(0.5));
-  it('relu6: 1 at both ends (core clip rule)', () => {
-    expect(gradAt(relu6, 0)).toBe(1);
-    expect(gradAt(relu6, 6)).toBe(1);
+  it('relu6: 0 at both ends, as PyTorch (hardtanh)', () => {
+    expect(gradAt(relu6, 0)).toBe(0);
+    expect(gradAt(relu6, 6)).toBe(0);
+    expect(gradAt(relu6, 3)).toBe(1);
   });
-  it('hardSigmoid: 1/6 at both ends (core clip rule)', () => {
-    expect(gradAt(hardSigmoid, -3)).toBeCloseTo(1 / 6, 15);
-    expect(gradAt(hardSigmoid, 3)).toBeCloseTo(1 / 6, 15);
+  it('hardSigmoid: 0 at both ends, as PyTorch', () => {
+    expect(gradAt(hardSigmoid, -3)).toBe(0);
+    expect(gradAt(hardSigmoid, 3)).toBe(0);
+    expect(gradAt(hardSigmoid, 1)).toBeCloseTo(1 / 6, 15);
   });
   it('the Value path follows the same conventions', () => {
-    for (const [f, x0, want] of [[relu, 0, 0], [(v: Value) => leakyRelu(v), 0, 0], [(v: Value) => elu(v, 0.5), 0, 0.5], [relu6, 6, 1]] as const) {
+    for (const [f, x0, want] of [[relu, 0, 0], [(v: Value) => leakyRelu(v), 0, 0.01], [(v: Value) => elu(v, 0.5), 0, 0.5], [relu6, 6, 0], [hardSigmoid, -3, 0]] as const) {
       const v = new Value(x0);
       f(v).backward();
       expect(v.grad).toBe(want);
