@@ -5,7 +5,7 @@
 //   node --expose-gc dist/.../compare.js [--quick] [--only=<text>] [--rounds=<n>] [--no-write]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as core from '@smolml/core';
+import { gemmKernel, setGemmKernel } from '@smolml/core';
 import { type Case, type CaseResult, type Contender, type HarnessOptions, runCase } from './harness';
 import { describeMachine, repoRoot } from './machine';
 import { charts, fmtTime, markdown, terminalTable, toJson, verdicts } from './report';
@@ -16,14 +16,6 @@ import { softmaxCeCase } from './cases/softmax-ce';
 import { mlpCase } from './cases/mlp';
 import { adamCase } from './cases/adam';
 import { valueCase } from './cases/value';
-
-type KernelSwitch = { gemmKernel(): string; setGemmKernel(k: 'auto' | 'js'): void };
-
-/** Core's matmul-kernel switch, when this build of core has one. */
-function kernelSwitch(): KernelSwitch | null {
-  const c = core as unknown as Partial<KernelSwitch>;
-  return typeof c.gemmKernel === 'function' && typeof c.setGemmKernel === 'function' ? (c as KernelSwitch) : null;
-}
 
 function parseArgs(argv: readonly string[]): { opts: HarnessOptions; only: string | null; write: boolean } {
   const flag = (name: string): string | undefined => argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -44,16 +36,15 @@ async function main(): Promise<void> {
   const { opts, only, write } = parseArgs(process.argv.slice(2));
   await initTf();
 
-  const ks = kernelSwitch();
-  const kernel = ks ? ks.gemmKernel() : 'js';
+  const kernel = gemmKernel();
   const ours: Contender = { id: 'smolml', name: 'SmolML', precision: 'float64', enter: () => {} };
   const contenders: Contender[] = [ours];
   // With a WebAssembly kernel in core, also time core's pure-JS fallback: it shows what
   // the kernel buys, and what users get on engines without WebAssembly SIMD.
-  if (ks && kernel !== 'js') {
+  if (kernel !== 'js') {
     contenders.push({
       id: 'smolml-js', name: 'SmolML, JS kernel', precision: 'float64',
-      enter: () => ks.setGemmKernel('js'), leave: () => ks.setGemmKernel('auto'),
+      enter: () => setGemmKernel('js'), leave: () => setGemmKernel('auto'),
     });
   }
   contenders.push(tfContender('cpu'), tfContender('wasm'));
@@ -77,7 +68,7 @@ async function main(): Promise<void> {
   }
 
   console.log('\n' + terminalTable(results));
-  console.log('\nratio = peer median / SmolML median (above 1: SmolML is faster)');
+  console.log('\nratio = median over rounds of peer time / SmolML time in the same round (above 1: SmolML is faster)');
   for (const v of verdicts(results)) console.log(`${v.met ? 'met    ' : 'NOT met'}  ${v.goal}: ${v.detail}`);
 
   if (write) {

@@ -52,8 +52,14 @@ export interface ContenderResult {
   precision: 'float64' | 'float32';
   /** Milliseconds per run. */
   ms: Stats | null;
-  /** This contender's median time divided by ours: above 1, ours is faster. */
+  /**
+   * How many times longer this contender takes than ours: the median over rounds of its
+   * time divided by ours in the same round (above 1, ours is faster). Pairing samples
+   * taken a moment apart cancels most of the noise of a shared machine.
+   */
   ratio: number | null;
+  /** Its median time divided by our median time (the unpaired ratio, for reference). */
+  ratioOfMedians: number | null;
   /** max |theirs - ours| on the check run. */
   maxAbsError: number;
   /** maxAbsError / max(1, max |ours|): what the tolerance applies to. */
@@ -147,6 +153,9 @@ export async function runCase(cs: Case, contenders: readonly Contender[], o: Har
   const timed = active.filter((c) => (checks.get(c.id) as Check).ok);
 
   // 2. Warm up (lets V8 optimise and TF.js fill its caches) and pick runs per sample.
+  // The heap is collected once here, not before every sample: a forced full GC makes V8
+  // drop optimised code, and measured TF.js cpu 30-50× slower for the next 40 ms.
+  gc();
   const inst = new Map<ContenderId, Instance>();
   const reps = new Map<ContenderId, number>();
   for (const c of timed) {
@@ -167,7 +176,6 @@ export async function runCase(cs: Case, contenders: readonly Contender[], o: Har
     for (const c of timed) {
       const it = inst.get(c.id) as Instance, n = reps.get(c.id) as number;
       await c.enter();
-      gc(); // collect the previous contender's garbage outside the timed region
       const t0 = performance.now();
       for (let i = 0; i < n; i++) it.run();
       const t = (performance.now() - t0) / n;
@@ -177,7 +185,8 @@ export async function runCase(cs: Case, contenders: readonly Contender[], o: Har
   }
   for (const c of timed) await within(c, () => inst.get(c.id)?.dispose?.());
 
-  const ourMs = stats(samples.get('smolml') as number[]).median;
+  const ourSamples = samples.get('smolml') as number[];
+  const ourMs = stats(ourSamples).median;
   const out: CaseResult = {
     id: cs.id,
     title: cs.title,
@@ -190,7 +199,8 @@ export async function runCase(cs: Case, contenders: readonly Contender[], o: Har
       const ck = checks.get(c.id) as Check;
       return {
         id: c.id, name: c.name, precision: c.precision, ms,
-        ratio: ms ? ms.median / ourMs : null,
+        ratio: s !== undefined ? stats(s.map((t, r) => t / ourSamples[r])).median : null,
+        ratioOfMedians: ms ? ms.median / ourMs : null,
         maxAbsError: ck.maxAbs, checkError: ck.error, checkOk: ck.ok,
         runsPerSample: reps.get(c.id) ?? 0,
       };

@@ -119,7 +119,7 @@ describe('gemm kernels', () => {
   });
 });
 
-describe('gemm without WebAssembly SIMD', () => {
+describe('gemm in a fresh copy of core (the other build, or an engine without WebAssembly SIMD)', () => {
   // A fresh copy of the kernels, which probes for WebAssembly again on first use.
   type Fresh = { gemm: Kernel; gemmKernel: () => string; gemmWasm: Kernel };
   const load = (): Fresh => {
@@ -133,6 +133,14 @@ describe('gemm without WebAssembly SIMD', () => {
     });
     return mod as Fresh;
   };
+
+  it('setGemmKernel reaches every loaded copy of core (CommonJS and ESM builds)', () => {
+    const other = load();
+    setGemmKernel('js');
+    expect(other.gemmKernel()).toBe('js');
+    setGemmKernel('auto');
+    expect(other.gemmKernel()).toBe('wasm-simd');
+  });
 
   it('falls back to the JavaScript kernel when the SIMD module does not validate', () => {
     const spy = jest.spyOn(WebAssembly, 'validate').mockReturnValue(false);

@@ -66,7 +66,7 @@ export function mlpCase(batch: number): Case {
     tolerance: 1e-4,
     make: { smolml: ours, 'smolml-js': ours, 'tfjs-cpu': theirs, 'tfjs-wasm': theirs },
     quoted: batch === 64
-      ? { name: 'original SmolML (Python)', ms: 240_000, note: 'quoted from the issue (≈4 minutes per step at batch 64), not measured in this run' }
+      ? { name: 'original SmolML (Python)', ms: 240_000, note: 'the issue quotes ≈4 minutes for one step at batch 64' }
       : undefined,
   };
 }

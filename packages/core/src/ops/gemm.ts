@@ -20,14 +20,17 @@ export type GemmKernel = 'wasm-simd' | 'js';
 // costs more than the faster kernel saves (measured: the two break even near 8×8×8).
 const WASM_MIN_MACS = 8 * 8 * 8;
 
-let jsOnly = false;
+// The switch lives on globalThis, like the default Rng, so that setGemmKernel reaches
+// every loaded copy of core (an app may load both the CommonJS and the ESM build).
+const JS_ONLY = Symbol.for('smolml.gemm.jsOnly');
+const shared = globalThis as { [JS_ONLY]?: boolean };
 
 /**
  * The kernel that runs large matrix products: `'wasm-simd'` where the engine supports
  * WebAssembly SIMD (Node.js 16.4+, current browsers), `'js'` elsewhere or when forced.
  */
 export function gemmKernel(): GemmKernel {
-  return !jsOnly && wasmGemmAvailable() ? 'wasm-simd' : 'js';
+  return shared[JS_ONLY] !== true && wasmGemmAvailable() ? 'wasm-simd' : 'js';
 }
 
 /**
@@ -37,7 +40,7 @@ export function gemmKernel(): GemmKernel {
  */
 export function setGemmKernel(kernel: 'auto' | 'js'): void {
   if (kernel !== 'auto' && kernel !== 'js') throw new RangeError(`setGemmKernel: expected 'auto' or 'js', got ${String(kernel)}`);
-  jsOnly = kernel === 'js';
+  shared[JS_ONLY] = kernel === 'js';
 }
 
 /** C[n×m] += A[n×k] · B[k×m] (row-major, at the given offsets), in the fastest kernel available. */
@@ -47,7 +50,7 @@ export function gemm(
   C: Float64Array, cOff: number,
   n: number, k: number, m: number,
 ): void {
-  if (!jsOnly && n * k * m >= WASM_MIN_MACS && gemmWasm(A, aOff, B, bOff, C, cOff, n, k, m)) return;
+  if (shared[JS_ONLY] !== true && n * k * m >= WASM_MIN_MACS && gemmWasm(A, aOff, B, bOff, C, cOff, n, k, m)) return;
   gemmJs(A, aOff, B, bOff, C, cOff, n, k, m);
 }
 
