@@ -153,8 +153,8 @@ export async function runCase(cs: Case, contenders: readonly Contender[], o: Har
   const timed = active.filter((c) => (checks.get(c.id) as Check).ok);
 
   // 2. Warm up (lets V8 optimise and TF.js fill its caches) and pick runs per sample.
-  // The heap is collected once here, not before every sample: a forced full GC makes V8
-  // drop optimised code, and measured TF.js cpu 30-50× slower for the next 40 ms.
+  // The heap is collected once here, not before every sample: after each forced full GC,
+  // TF.js cpu ran 30-50× slower for the next 40 ms (V8 seems to drop its optimised code).
   gc();
   const inst = new Map<ContenderId, Instance>();
   const reps = new Map<ContenderId, number>();
