@@ -22,6 +22,8 @@ export interface ArrayOptions {
 /** Propagates the output gradient `g` into the parents' gradient buffers. */
 export type BackwardFn = (g: Float64Array) => void;
 
+const NONE: readonly ArrayBufferView[] = Object.freeze([]);
+
 // Set by `wrap` just before `new MLArray(...)`, so internal construction can hand over
 // a buffer without copying while the public constructor keeps its simple signature.
 let pending: { data: Float64Array; shape: readonly number[] } | null = null;
@@ -61,6 +63,8 @@ export class MLArray {
   _op = '';
   /** @internal traversal stamp of the latest backward pass */
   _mark = 0;
+  /** @internal buffers the op's backward keeps beyond its inputs and output */
+  _saved: readonly ArrayBufferView[] = NONE;
   /** @internal */
   readonly [MLARRAY_BRAND] = true;
 
@@ -111,6 +115,24 @@ export class MLArray {
       this._gradView = wrap(this._grad, this.shape, false);
     }
     return this._gradView;
+  }
+
+  /**
+   * The raw gradient buffer (same layout as `data`), or `null` before any gradient has
+   * reached this array. Unlike {@link grad} it never allocates, so tools that measure
+   * memory can read it without changing what they measure.
+   */
+  get gradData(): Float64Array | null {
+    return this._grad;
+  }
+
+  /**
+   * The typed arrays this array's backward rule keeps alive beyond its inputs and its
+   * output (broadcast copies of an operand, the means kept by `std`, a transpose's
+   * index). Empty for leaves and after `restart()`. For memory accounting.
+   */
+  get savedBuffers(): readonly ArrayBufferView[] {
+    return this._saved;
   }
 
   /** The op that produced this array (`''` for a leaf or after `restart()`). */
@@ -265,6 +287,7 @@ export class MLArray {
     this._prev = [];
     this._backward = null;
     this._op = '';
+    this._saved = NONE;
     return this;
   }
 }
@@ -279,7 +302,14 @@ export function wrap(data: Float64Array, shape: readonly number[], requiresGrad:
  * @internal The result of an op: records `parents` and `backward` when grad mode is on
  * and some parent needs a gradient; otherwise a plain array with nothing recorded.
  */
-export function record(op: string, data: Float64Array, shape: readonly number[], parents: readonly MLArray[], backward: BackwardFn): MLArray {
+export function record(
+  op: string,
+  data: Float64Array,
+  shape: readonly number[],
+  parents: readonly MLArray[],
+  backward: BackwardFn,
+  saved: readonly ArrayBufferView[] = NONE,
+): MLArray {
   let needs = false;
   if (isGradEnabled()) {
     for (let i = 0; i < parents.length; i++) if (parents[i].requiresGrad) { needs = true; break; }
@@ -289,6 +319,7 @@ export function record(op: string, data: Float64Array, shape: readonly number[],
     out._prev = parents;
     out._backward = backward;
     out._op = op;
+    out._saved = saved;
   }
   return out;
 }

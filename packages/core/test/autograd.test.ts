@@ -82,6 +82,29 @@ describe('MLArray autograd', () => {
     expect(x.grad?.toList()).toEqual([1, 2]);
   });
 
+  test('gradData reads the gradient buffer without allocating a wrapper', () => {
+    const x = new MLArray([1, 2]);
+    expect(x.gradData).toBeNull();
+    x.mul(3).sum().backward();
+    expect(Array.from(x.gradData!)).toEqual([3, 3]);
+    expect(x.grad?.data).toBe(x.gradData);
+  });
+
+  test('savedBuffers lists what a backward rule keeps beyond inputs and output', () => {
+    const x = new MLArray([[1, 2, 3], [4, 5, 6]]);
+    const b = new MLArray([1, 2, 3]);
+    const biased = x.add(b);
+    expect(biased.savedBuffers.map((v) => v.byteLength)).toEqual([6 * 8]); // b copied out to [2, 3]
+    expect(x.add(x).savedBuffers).toEqual([]);
+    expect(x.mul(2).savedBuffers).toEqual([]);
+    expect(x.std(1).savedBuffers.map((v) => v.byteLength)).toEqual([2 * 8]);
+    expect(x.reshape(1, 2, 3).transpose([2, 0, 1]).savedBuffers.map((v) => v.byteLength)).toEqual([6 * 4]);
+    expect(x.maximum(0).savedBuffers.map((v) => v.byteLength)).toEqual([8, 6 * 8]);
+    const frozen = new MLArray([1, 2], { requiresGrad: false });
+    expect(frozen.add(new MLArray([1], { requiresGrad: false })).savedBuffers).toEqual([]); // nothing recorded
+    expect(biased.restart().savedBuffers).toEqual([]);
+  });
+
   test('restart zeroes the gradient and drops the graph', () => {
     const x = new MLArray([1, 2]);
     const y = x.mul(2);

@@ -116,6 +116,8 @@ export class Ledger {
     // four context slots is the common case in core's ops.
     this.overhead += L.jsFunction + L.contextHeader + 4 * L.tagged;
     for (const bytes of savedBuffers(node)) this.hiddenTyped(bytes);
+    // The list core keeps them in (shared and empty when nothing is saved).
+    if (node.savedBuffers.length > 0) this.arrayShell(node.savedBuffers);
     const fields = savedObjectFields(node);
     if (fields > 0) this.overhead += this.objectShell(fields);
     // Hidden 0-d arrays: object, frozen empty shape, empty parents list.

@@ -1,5 +1,5 @@
 import { type MLArray, record, gradOf } from '../mlarray';
-import { broadcast, flushSink, sink } from './broadcast';
+import { broadcast, copies, flushSink, sink } from './broadcast';
 
 // Each op has a fast path for a plain-number operand (no broadcasting, no second
 // gradient) and a general path over two arrays broadcast to a common shape. When a
@@ -25,7 +25,7 @@ export function add(a: MLArray, b: MLArray | number): MLArray {
     if (gb) for (let i = 0; i < n; i++) gb[i] += g[i];
     flushSink(a, ga, bc.shape);
     flushSink(b, gb, bc.shape);
-  });
+  }, copies(bc, a, b));
 }
 
 /** `a - b` elementwise. */
@@ -48,7 +48,7 @@ export function sub(a: MLArray, b: MLArray | number): MLArray {
     if (gb) for (let i = 0; i < n; i++) gb[i] -= g[i];
     flushSink(a, ga, bc.shape);
     flushSink(b, gb, bc.shape);
-  });
+  }, copies(bc, a, b));
 }
 
 /** `a * b` elementwise. */
@@ -71,7 +71,7 @@ export function mul(a: MLArray, b: MLArray | number): MLArray {
     if (gb) for (let i = 0; i < n; i++) gb[i] += g[i] * x[i];
     flushSink(a, ga, bc.shape);
     flushSink(b, gb, bc.shape);
-  });
+  }, copies(bc, a, b));
 }
 
 /** `a / b` elementwise, IEEE-754: `1/0 = Infinity`, `0/0 = NaN`, as in PyTorch. */
@@ -95,7 +95,7 @@ export function div(a: MLArray, b: MLArray | number): MLArray {
     if (gb) for (let i = 0; i < n; i++) gb[i] -= (g[i] * (x[i] / y[i])) / y[i];
     flushSink(a, ga, bc.shape);
     flushSink(b, gb, bc.shape);
-  });
+  }, copies(bc, a, b));
 }
 
 /**
@@ -122,5 +122,5 @@ export function pow(a: MLArray, b: MLArray | number): MLArray {
     if (gb) for (let i = 0; i < n; i++) if (!(x[i] === 0 && y[i] >= 0)) gb[i] += g[i] * out[i] * Math.log(x[i]);
     flushSink(a, ga, bc.shape);
     flushSink(b, gb, bc.shape);
-  });
+  }, copies(bc, a, b));
 }

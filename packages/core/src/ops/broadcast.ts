@@ -11,6 +11,15 @@ export interface Broadcast {
   y: Float64Array;
 }
 
+const NO_COPIES: readonly ArrayBufferView[] = Object.freeze([]);
+
+/** The expanded operand copies a broadcast made (what its op's backward keeps). */
+export function copies(bc: Broadcast, a: MLArray, b: MLArray): readonly ArrayBufferView[] {
+  const ax = bc.x !== a.data, by = bc.y !== b.data;
+  if (!ax && !by) return NO_COPIES;
+  return ax && by ? [bc.x, bc.y] : [ax ? bc.x : bc.y];
+}
+
 export function broadcast(op: string, a: MLArray, b: MLArray): Broadcast {
   if (sameShape(a.shape, b.shape)) return { shape: a.shape, size: a.size, x: a.data, y: b.data };
   const shape = broadcastShapes(op, a.shape, b.shape);

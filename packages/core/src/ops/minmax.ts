@@ -1,5 +1,5 @@
 import { type MLArray, asArray, record } from '../mlarray';
-import { broadcast, flushSink, sink } from './broadcast';
+import { broadcast, copies, flushSink, sink } from './broadcast';
 
 // PyTorch's rule: the larger (smaller) input takes the whole gradient, and on a tie
 // each input takes half. NaN propagates, as in torch.maximum.
@@ -23,7 +23,7 @@ function extremum(op: 'maximum' | 'minimum', a: MLArray, bIn: MLArray | number):
     }
     flushSink(a, ga, bc.shape);
     flushSink(b, gb, bc.shape);
-  });
+  }, typeof bIn === 'number' ? [b.data, ...copies(bc, a, b)] : copies(bc, a, b));
 }
 
 /** Elementwise maximum of `a` and `b`, with broadcasting. */

@@ -145,7 +145,7 @@ export function std(a: MLArray, axis: number | null, keepdims: boolean): MLArray
         }
       }
     }
-  });
+  }, [mu]);
 }
 
 /** Index of the largest element along an axis (flat index when axis is null); first wins on ties. */

@@ -51,5 +51,5 @@ export function transpose(a: MLArray, axes?: readonly number[]): MLArray {
   return record('transpose', out, outShape, [a], (g) => {
     const ga = gradOf(a) as Float64Array;
     for (let i = 0; i < n; i++) ga[idx[i]] += g[i];
-  });
+  }, [idx]);
 }
