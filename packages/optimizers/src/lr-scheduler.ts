@@ -48,7 +48,7 @@ export abstract class LRScheduler {
     this.baseLearningRate = optimizer.learningRate;
   }
 
-  /** The learning rate after `step` calls of {@link step}. */
+  /** The learning rate after `step` calls of {@link LRScheduler.step}. */
   abstract learningRateAt(step: number): number;
 
   /** Advances one step, sets the optimizer's learning rate and returns it. */
