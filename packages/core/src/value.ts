@@ -1,5 +1,6 @@
 import { VALUE_BRAND, hasBrand } from './brand';
 import { nextEpoch } from './grad-mode';
+import { cpow } from './cpow';
 
 // Op codes, so backward is one switch instead of a closure per node: a million-node
 // graph then costs a million small objects, not two million.
@@ -94,7 +95,7 @@ export class Value {
   /** `this ** k` for a constant exponent. */
   pow(k: number): Value {
     if (typeof k !== 'number') throw new TypeError('Value.pow: the exponent must be a number');
-    return Value.node(Math.pow(this.data, k), Op.Pow, this, k);
+    return Value.node(cpow(this.data, k), Op.Pow, this, k);
   }
   /** `-this` */
   neg(): Value { return Value.node(-this.data, Op.Neg, this, null); }
@@ -104,8 +105,8 @@ export class Value {
   exp(): Value { return Value.node(Math.exp(this.data), Op.Exp, this, null); }
   /** `ln this` */
   log(): Value { return Value.node(Math.log(this.data), Op.Log, this, null); }
-  /** `max(this, 0)` */
-  relu(): Value { return Value.node(this.data > 0 ? this.data : 0, Op.Relu, this, null); }
+  /** `max(this, 0)`; NaN passes through, as in PyTorch */
+  relu(): Value { return Value.node(this.data <= 0 ? 0 : this.data, Op.Relu, this, null); }
   /** `tanh(this)` via `Math.tanh` (no overflow for large inputs). */
   tanh(): Value { return Value.node(Math.tanh(this.data), Op.Tanh, this, null); }
   /** `1 / (1 + e^-this)`, stable for large |x|. */
@@ -140,12 +141,12 @@ export class Value {
         case Op.AddK: case Op.SubK: a.grad += g; break;
         case Op.MulK: a.grad += g * k; break;
         case Op.DivK: a.grad += g / k; break;
-        case Op.Pow: if (k !== 0) a.grad += g * k * Math.pow(a.data, k - 1); break;
+        case Op.Pow: if (k !== 0) a.grad += g * k * cpow(a.data, k - 1); break;
         case Op.Neg: a.grad -= g; break;
         case Op.Abs: a.grad += a.data > 0 ? g : a.data < 0 ? -g : 0; break;
         case Op.Exp: a.grad += g * v.data; break;
         case Op.Log: a.grad += g / a.data; break;
-        case Op.Relu: if (a.data > 0) a.grad += g; break;
+        case Op.Relu: if (!(a.data <= 0)) a.grad += g; break;
         case Op.Tanh: a.grad += g * (1 - v.data * v.data); break;
         case Op.Sigmoid: a.grad += g * v.data * (1 - v.data); break;
       }

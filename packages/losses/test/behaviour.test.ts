@@ -205,3 +205,20 @@ describe('extreme inputs stay finite', () => {
     for (const g of [...(v.grad?.data ?? [NaN]), ...(w.grad?.data ?? [NaN])]) expect(Number.isFinite(g)).toBe(true);
   });
 });
+
+describe('huberLoss gradient precision', () => {
+  it('is exactly e inside delta, however small e is (no cancellation)', () => {
+    const pred = new MLArray([1e-12, 1e-9, 1e-6, -3e-7]);
+    huberLoss(pred, new MLArray([0, 0, 0, 0], { requiresGrad: false }), { reduction: 'sum' }).backward();
+    expect(Array.from(pred.grad!.data)).toEqual([1e-12, 1e-9, 1e-6, -3e-7]);
+    const wide = new MLArray([1e-9]);
+    huberLoss(wide, new MLArray([0], { requiresGrad: false }), { delta: 1e4, reduction: 'sum' }).backward();
+    expect(wide.grad!.data[0]).toBe(1e-9);
+  });
+
+  it('is ±delta outside and passes NaN through, as PyTorch', () => {
+    const pred = new MLArray([5, -5, NaN]);
+    huberLoss(pred, new MLArray([0, 0, 0], { requiresGrad: false }), 2, { reduction: 'none' }).sum().backward();
+    expect(Array.from(pred.grad!.data)).toEqual([2, -2, NaN]);
+  });
+});

@@ -1,5 +1,6 @@
 import { type MLArray, record, gradOf } from '../mlarray';
 import { broadcast, copies, flushSink, sink } from './broadcast';
+import { cpow } from '../cpow';
 
 // Each op has a fast path for a plain-number operand (no broadcasting, no second
 // gradient) and a general path over two arrays broadcast to a common shape. When a
@@ -99,26 +100,26 @@ export function div(a: MLArray, b: MLArray | number): MLArray {
 }
 
 /**
- * `a ** b` elementwise. Gradients follow PyTorch's masks: d/da is 0 where b = 0 (even
+ * `a ** b` elementwise, with C's (and PyTorch's) `pow` semantics. Gradients follow PyTorch's masks: d/da is 0 where b = 0 (even
  * at a = 0), and d/db is 0 where a = 0 and b >= 0 (where log a would be -Infinity).
  */
 export function pow(a: MLArray, b: MLArray | number): MLArray {
   if (typeof b === 'number') {
     const x = a.data, n = x.length, out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = Math.pow(x[i], b);
+    for (let i = 0; i < n; i++) out[i] = cpow(x[i], b);
     return record('pow', out, a.shape, [a], (g) => {
       const ga = gradOf(a) as Float64Array;
       if (b === 0) return; // PyTorch's mask: x ** 0 has gradient 0 everywhere, even at x = 0
-      for (let i = 0; i < n; i++) ga[i] += g[i] * b * Math.pow(x[i], b - 1);
+      for (let i = 0; i < n; i++) ga[i] += g[i] * b * cpow(x[i], b - 1);
     });
   }
   const bc = broadcast('pow', a, b);
   const { x, y, size: n } = bc;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = Math.pow(x[i], y[i]);
+  for (let i = 0; i < n; i++) out[i] = cpow(x[i], y[i]);
   return record('pow', out, bc.shape, [a, b], (g) => {
     const ga = sink(a, n), gb = sink(b, n);
-    if (ga) for (let i = 0; i < n; i++) if (y[i] !== 0) ga[i] += g[i] * y[i] * Math.pow(x[i], y[i] - 1);
+    if (ga) for (let i = 0; i < n; i++) if (y[i] !== 0) ga[i] += g[i] * y[i] * cpow(x[i], y[i] - 1);
     if (gb) for (let i = 0; i < n; i++) if (!(x[i] === 0 && y[i] >= 0)) gb[i] += g[i] * out[i] * Math.log(x[i]);
     flushSink(a, ga, bc.shape);
     flushSink(b, gb, bc.shape);

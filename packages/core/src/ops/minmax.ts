@@ -16,10 +16,11 @@ function extremum(op: 'maximum' | 'minimum', a: MLArray, bIn: MLArray | number):
   return record(op, out, bc.shape, typeof bIn === 'number' ? [a] : [a, b], (g) => {
     const ga = sink(a, n), gb = sink(b, n);
     for (let i = 0; i < n; i++) {
+      // PyTorch masks out only the input that lost (d < 0 for a, d > 0 for b); with a
+      // NaN involved neither lost, so both take the whole gradient.
       const d = sign * (x[i] - y[i]);
-      const wa = d > 0 ? 1 : d === 0 ? 0.5 : 0;
-      if (ga) ga[i] += g[i] * wa;
-      if (gb) gb[i] += g[i] * (d < 0 ? 1 : d === 0 ? 0.5 : 0);
+      if (ga) ga[i] += d < 0 ? 0 : d === 0 ? 0.5 * g[i] : g[i];
+      if (gb) gb[i] += d > 0 ? 0 : d === 0 ? 0.5 * g[i] : g[i];
     }
     flushSink(a, ga, bc.shape);
     flushSink(b, gb, bc.shape);

@@ -91,9 +91,14 @@ function extreme(op: 'max' | 'min', a: MLArray, axis: number | null, keepdims: b
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < inner; k++) {
         const best = out[o * inner + k];
+        if (best !== best) {
+          // A NaN extreme matches no element; PyTorch's rule (g / #matches on the
+          // matches) then spreads NaN over the whole slice, and so do we.
+          for (let j = 0; j < n; j++) ga[(o * n + j) * inner + k] += NaN;
+          continue;
+        }
         let ties = 0;
         for (let j = 0; j < n; j++) if (x[(o * n + j) * inner + k] === best) ties++;
-        if (ties === 0) continue;
         const share = g[o * inner + k] / ties;
         for (let j = 0; j < n; j++) {
           const idx = (o * n + j) * inner + k;
@@ -114,7 +119,7 @@ export function min(a: MLArray, axis: number | null, keepdims: boolean): MLArray
   return extreme('min', a, axis, keepdims);
 }
 
-/** Population standard deviation, `sqrt(Σ(x - μ)² / n)`, with gradient `(x - μ) / (n σ)`. */
+/** Population standard deviation, `sqrt(Σ(x - μ)² / n)`, with gradient `(x - μ) / (n σ)` (0 where σ = 0, as PyTorch). */
 export function std(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
   const { outer, n, inner, shape } = plan('std', a, axis, keepdims);
   const x = a.data, m = outer * inner;
@@ -137,7 +142,11 @@ export function std(a: MLArray, axis: number | null, keepdims: boolean): MLArray
     const ga = gradOf(a) as Float64Array;
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < inner; k++) {
-        const c = g[o * inner + k] / (n * out[o * inner + k]);
+        // Where σ = 0 (constant input) the derivative is 0/0; PyTorch masks it to 0, and
+        // so do we, so a layer norm over a constant row does not poison training with NaN.
+        const sigma = out[o * inner + k];
+        if (sigma === 0) continue;
+        const c = g[o * inner + k] / (n * sigma);
         const mean = mu[o * inner + k];
         for (let j = 0; j < n; j++) {
           const idx = (o * n + j) * inner + k;

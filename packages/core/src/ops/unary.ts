@@ -53,13 +53,15 @@ export function sqrt(a: MLArray): MLArray {
   });
 }
 
-/** `max(x, 0)`; the gradient at exactly 0 is 0, as in PyTorch. */
+/** `max(x, 0)`; the gradient at exactly 0 is 0, and NaN passes through, as in PyTorch. */
 export function relu(a: MLArray): MLArray {
   const x = a.data, n = x.length, out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? x[i] : 0;
+  // Written as `x <= 0 ? 0 : x` so a NaN stays NaN (and keeps its gradient) instead of
+  // being silently turned into 0.
+  for (let i = 0; i < n; i++) out[i] = x[i] <= 0 ? 0 : x[i];
   return record('relu', out, a.shape, [a], (g) => {
     const ga = gradOf(a) as Float64Array;
-    for (let i = 0; i < n; i++) if (x[i] > 0) ga[i] += g[i];
+    for (let i = 0; i < n; i++) if (!(x[i] <= 0)) ga[i] += g[i];
   });
 }
 
