@@ -43,6 +43,7 @@ export function ones(...args: ShapeArgs): MLArray {
 /** An array of `shape` with every element `v`. @example full([2, 2], 7) */
 export function full(shape: readonly number[], v: number, options: ArrayOptions = {}): MLArray {
   checkShape('full', shape);
+  if (typeof v !== 'number') throw new TypeError(`full: the fill value must be a number, got ${typeof v}`);
   return filled(shape.slice(), v, options);
 }
 

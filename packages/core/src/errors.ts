@@ -24,3 +24,18 @@ export class ShapeError extends Error {
 export function fmtShape(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
 }
+
+/** How a wrong argument is named in error messages: "a string", "null", "an array"... */
+export function describeArg(x: unknown): string {
+  if (x === null) return 'null';
+  if (x === undefined) return 'undefined';
+  if (Array.isArray(x)) return 'a plain array';
+  if (ArrayBuffer.isView(x)) return `a ${x.constructor.name}`;
+  const t = typeof x;
+  if (t === 'object') {
+    const name = (x as object).constructor?.name;
+    if (!name || name === 'Object') return 'an object';
+    return `${/^(MLArray|[AEIOU])/.test(name) ? 'an' : 'a'} ${name}`;
+  }
+  return `a ${t}`;
+}

@@ -12,6 +12,9 @@ function pathOf(path: readonly number[]): string {
  * non-numbers (a TypeError) are reported with the path of the first bad element.
  */
 export function parseNested(input: unknown): { data: Float64Array; shape: number[] } {
+  if (ArrayBuffer.isView(input)) {
+    throw new TypeError(`MLArray: got a ${input.constructor.name}; use MLArray.from(data, shape) for typed arrays`);
+  }
   const shape: number[] = [];
   for (let x = input; Array.isArray(x); x = x[0]) {
     shape.push(x.length);

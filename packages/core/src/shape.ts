@@ -26,6 +26,9 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
 
 /** Checks that every entry is a non-negative integer. */
 export function checkShape(op: string, shape: readonly number[]): void {
+  if (!Array.isArray(shape)) {
+    throw new TypeError(`${op}: the shape must be an array of dimensions like [2, 3], got ${JSON.stringify(shape)}`);
+  }
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) {
       throw new RangeError(`${op}: dimensions must be non-negative integers, got ${fmtShape(shape)}`);
@@ -52,7 +55,7 @@ export function broadcastShapes(op: string, a: readonly number[], b: readonly nu
 export function normalizeAxis(op: string, axis: number, ndim: number): number {
   if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
     const range = ndim === 0 ? 'none (the array is 0-d)' : `[${-ndim}, ${ndim - 1}]`;
-    throw new RangeError(`${op}: axis ${axis} is out of range for an array with ${ndim} dimension(s); expected an integer in ${range}`);
+    throw new RangeError(`${op}: axis ${typeof axis === 'number' ? axis : JSON.stringify(axis)} is out of range for an array with ${ndim} dimension(s); expected an integer in ${range}`);
   }
   return axis < 0 ? axis + ndim : axis;
 }

@@ -1,6 +1,7 @@
 import { VALUE_BRAND, hasBrand } from './brand';
 import { nextEpoch } from './grad-mode';
 import { cpow } from './cpow';
+import { describeArg } from './errors';
 
 // Op codes, so backward is one switch instead of a closure per node: a million-node
 // graph then costs a million small objects, not two million.
@@ -41,7 +42,7 @@ export class Value {
   _mark = 0;
 
   constructor(data: number) {
-    if (typeof data !== 'number') throw new TypeError(`Value: expected a number, got ${data === null ? 'null' : typeof data}`);
+    if (typeof data !== 'number') throw new TypeError(`Value: expected a number, got ${describeArg(data)}`);
     this.data = data;
     this._code = Op.Leaf;
     this._a = null;
@@ -75,26 +76,26 @@ export class Value {
   /** `this + o` */
   add(o: Value | number): Value {
     if (typeof o === 'number') return Value.node(this.data + o, Op.AddK, this, o);
-    return Value.node(this.data + o.data, Op.Add, this, o);
+    return Value.node(this.data + operand('add', o).data, Op.Add, this, o);
   }
   /** `this - o` */
   sub(o: Value | number): Value {
     if (typeof o === 'number') return Value.node(this.data - o, Op.SubK, this, o);
-    return Value.node(this.data - o.data, Op.Sub, this, o);
+    return Value.node(this.data - operand('sub', o).data, Op.Sub, this, o);
   }
   /** `this * o` */
   mul(o: Value | number): Value {
     if (typeof o === 'number') return Value.node(this.data * o, Op.MulK, this, o);
-    return Value.node(this.data * o.data, Op.Mul, this, o);
+    return Value.node(this.data * operand('mul', o).data, Op.Mul, this, o);
   }
   /** `this / o`; IEEE-754 division (1/0 is Infinity), unlike the original, which returned 0. */
   div(o: Value | number): Value {
     if (typeof o === 'number') return Value.node(this.data / o, Op.DivK, this, o);
-    return Value.node(this.data / o.data, Op.Div, this, o);
+    return Value.node(this.data / operand('div', o).data, Op.Div, this, o);
   }
   /** `this ** k` for a constant exponent. */
   pow(k: number): Value {
-    if (typeof k !== 'number') throw new TypeError('Value.pow: the exponent must be a number');
+    if (typeof k !== 'number') throw new TypeError(`Value.pow: the exponent must be a number, got ${describeArg(k)}`);
     return Value.node(cpow(this.data, k), Op.Pow, this, k);
   }
   /** `-this` */
@@ -164,6 +165,11 @@ export class Value {
 // visited), `base + 2` done (emitted). A node is emitted only after all its inputs, even
 // when it was first pushed by one parent and reached again, deeper, through another:
 // it is then pushed again and the stale copy is skipped.
+function operand(op: string, o: unknown): Value {
+  if (!(o instanceof Value)) throw new TypeError(`Value.${op}: expected a Value or a number, got ${describeArg(o)}`);
+  return o;
+}
+
 function topoOrder(root: Value): Value[] {
   const base = nextEpoch();
   const expanded = base + 1, done = base + 2;

@@ -1,4 +1,4 @@
-import { MLArray, ShapeError, Value, zeros } from '../src';
+import { MLArray, ShapeError, Value, full, zeros } from '../src';
 
 function thrown(fn: () => unknown): Error {
   try {
@@ -62,5 +62,28 @@ describe('errors name the op, the shapes and the bad element', () => {
     expect(thrown(() => zeros(2).backward(zeros(3)))).toBeInstanceOf(ShapeError);
     expect(thrown(() => zeros(2).clip(1, 0))).toBeInstanceOf(RangeError);
     expect(thrown(() => zeros(1.5))).toBeInstanceOf(RangeError);
+  });
+});
+
+describe('wrong operand types get a TypeError that names the op and what was passed', () => {
+  test('MLArray ops', () => {
+    const a = zeros(2);
+    expect(thrown(() => a.add('1' as never)).message).toBe('add: expected an MLArray or a number, got a string');
+    expect(thrown(() => a.mul([1, 2] as never)).message).toBe('mul: expected an MLArray or a number, got a plain array (wrap it: new MLArray(...))');
+    expect(thrown(() => a.maximum(null as never))).toBeInstanceOf(TypeError);
+    expect(thrown(() => a.sub(new Value(1) as never)).message).toBe('sub: expected an MLArray or a number, got a Value');
+    expect(thrown(() => a.matmul(2 as never)).message).toBe('matmul: expected an MLArray, got a number');
+    expect(thrown(() => new MLArray(new Float64Array(2) as never)).message).toMatch(/use MLArray\.from/);
+    expect(thrown(() => full(2 as never, 1))).toBeInstanceOf(TypeError);
+    expect(thrown(() => full([2], 'a' as never))).toBeInstanceOf(TypeError);
+    expect(thrown(() => a.mean('0' as never)).message).toMatch(/axis "0" is out of range/);
+  });
+
+  test('Value ops', () => {
+    const v = new Value(1);
+    expect(thrown(() => v.add({} as never)).message).toBe('Value.add: expected a Value or a number, got an object');
+    expect(thrown(() => v.mul('3' as never)).message).toBe('Value.mul: expected a Value or a number, got a string');
+    expect(thrown(() => v.div(new MLArray([1]) as never)).message).toBe('Value.div: expected a Value or a number, got an MLArray');
+    expect(thrown(() => new Value([1] as never)).message).toBe('Value: expected a number, got a plain array');
   });
 });

@@ -121,7 +121,7 @@ export abstract class Optimizer {
    */
   step(params: Iterable<MLArray>): void {
     this.validate();
-    const list = Array.isArray(params) ? (params as readonly unknown[]) : [...params];
+    const list = iterableParams(this.name, 'step', params);
     const call = ++this.#calls;
     // Everything is checked before any parameter changes, so a bad call modifies nothing.
     for (let i = 0; i < list.length; i++) this.#prepare(list[i], null, call, 'step');
@@ -162,7 +162,7 @@ export abstract class Optimizer {
 
   /** Sets the gradient of every parameter in `params` to zero (buffers are kept). */
   zeroGrad(params: Iterable<MLArray>): void {
-    for (const p of params) {
+    for (const p of iterableParams(this.name, 'zeroGrad', params)) {
       if (!(p instanceof MLArray)) throw new TypeError(`${this.name}.zeroGrad: expected MLArrays, got ${describe(p)}`);
       p.zeroGrad();
     }
@@ -337,4 +337,12 @@ export abstract class Optimizer {
     s.step += 1;
     this.updateParameter(p.data, g.data, s as ParameterState);
   }
+}
+
+// `opt.step(w)` with a single array is an easy slip; say so instead of "not iterable".
+function iterableParams(name: string, method: string, params: unknown): readonly unknown[] {
+  if (Array.isArray(params)) return params;
+  if (params !== null && typeof params === 'object' && Symbol.iterator in params) return [...(params as Iterable<unknown>)];
+  const hint = params instanceof MLArray ? ' (wrap a single array in a list: [w])' : '';
+  throw new TypeError(`${name}.${method}: expected an iterable of MLArrays${hint}, got ${params === null ? 'null' : typeof params}`);
 }

@@ -90,3 +90,16 @@ test('flags must be booleans', () => {
 test('options must be an object', () => {
   expect(() => new Adam(0.01 as never)).toThrow(/options must be an object/);
 });
+
+describe('the params argument', () => {
+  it('must be an iterable of arrays; a single array gets a hint', () => {
+    const w = new MLArray([1, 2]);
+    w.sum().backward();
+    const opt = new SGD();
+    expect(() => opt.step(w as never)).toThrow(new TypeError('SGD.step: expected an iterable of MLArrays (wrap a single array in a list: [w]), got object'));
+    expect(() => opt.zeroGrad(null as never)).toThrow(/SGD\.zeroGrad: expected an iterable of MLArrays, got null/);
+    expect(Array.from(w.data)).toEqual([1, 2]);
+    opt.step(new Set([w]));
+    expect(Array.from(w.data)).toEqual([0.99, 1.99]);
+  });
+});

@@ -1,4 +1,5 @@
-import { type MLArray, gradOf } from '../mlarray';
+import { MLArray, gradOf } from '../mlarray';
+import { describeArg } from '../errors';
 import { accumulateReduced, broadcastShapes, expandTo, sameShape, sizeOf } from '../shape';
 
 /** Two operands brought to a common shape, for elementwise binary ops. */
@@ -20,7 +21,16 @@ export function copies(bc: Broadcast, a: MLArray, b: MLArray): readonly ArrayBuf
   return ax && by ? [bc.x, bc.y] : [ax ? bc.x : bc.y];
 }
 
+/** Rejects an operand that is neither an MLArray nor a number, naming the op. */
+export function checkOperand(op: string, b: unknown): void {
+  if (typeof b !== 'number' && !(b instanceof MLArray)) {
+    const hint = Array.isArray(b) ? ' (wrap it: new MLArray(...))' : '';
+    throw new TypeError(`${op}: expected an MLArray or a number, got ${describeArg(b)}${hint}`);
+  }
+}
+
 export function broadcast(op: string, a: MLArray, b: MLArray): Broadcast {
+  checkOperand(op, b);
   if (sameShape(a.shape, b.shape)) return { shape: a.shape, size: a.size, x: a.data, y: b.data };
   const shape = broadcastShapes(op, a.shape, b.shape);
   const size = sizeOf(shape);

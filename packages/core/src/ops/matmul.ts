@@ -1,5 +1,6 @@
 import { ShapeError, fmtShape } from '../errors';
-import { type MLArray, record, gradOf } from '../mlarray';
+import { MLArray, record, gradOf } from '../mlarray';
+import { describeArg } from '../errors';
 import { broadcastIndex, broadcastShapes, sizeOf } from '../shape';
 import { gemm, transposeBatch } from './gemm';
 
@@ -12,6 +13,7 @@ import { gemm, transposeBatch } from './gemm';
  * each broadcast batch came from sums the gradient over the broadcast dimensions.
  */
 export function matmul(a: MLArray, b: MLArray): MLArray {
+  if (!(b instanceof MLArray)) throw new TypeError(`matmul: expected an MLArray, got ${describeArg(b)}`);
   if (a.ndim === 0 || b.ndim === 0) {
     throw new ShapeError('matmul', `both operands need at least 1 dimension, got ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`, [a.shape, b.shape]);
   }

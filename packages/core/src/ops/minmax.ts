@@ -1,9 +1,10 @@
 import { type MLArray, asArray, record } from '../mlarray';
-import { broadcast, copies, flushSink, sink } from './broadcast';
+import { broadcast, checkOperand, copies, flushSink, sink } from './broadcast';
 
 // PyTorch's rule: the larger (smaller) input takes the whole gradient, and on a tie
 // each input takes half. NaN propagates, as in torch.maximum.
 function extremum(op: 'maximum' | 'minimum', a: MLArray, bIn: MLArray | number): MLArray {
+  checkOperand(op, bIn);
   const b = asArray(bIn);
   const bc = broadcast(op, a, b);
   const { x, y, size: n } = bc;
