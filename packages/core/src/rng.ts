@@ -68,8 +68,9 @@ export class Rng {
     return lo + (hi - lo) * this.next();
   }
 
-  /** Normal N(mean, std²), by the Box–Muller transform. */
+  /** Normal N(mean, std²), by the Box–Muller transform; `std` must be >= 0. */
   normal(mean = 0, std = 1): number {
+    if (!(std >= 0)) throw new RangeError(`Rng.normal: std must be a number >= 0, got ${std}`);
     if (this.hasSpare) {
       this.hasSpare = false;
       return mean + std * this.spare;

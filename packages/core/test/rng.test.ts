@@ -59,6 +59,7 @@ describe('Rng', () => {
     expect([...items].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(() => r.int(3, 3)).toThrow(RangeError);
     expect(() => new Rng(NaN)).toThrow(RangeError);
+    expect(() => r.normal(0, -1)).toThrow(/std must be a number >= 0, got -1/);
   });
 
   test('setSeed makes randn and rand reproducible through the default generator', () => {
