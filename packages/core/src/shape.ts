@@ -70,34 +70,41 @@ function broadcastStrides(shape: readonly number[], outShape: readonly number[])
 }
 
 /**
- * For every element of `outShape` (row-major), the flat index of the element of an
- * array of shape `shape` that broadcasts onto it.
+ * For every element of `outShape` (row-major), the flat index `Σ counterᵢ · strides[i]`
+ * of its source: the one walk behind broadcasting (strides 0 on stretched dims) and
+ * transposition (permuted strides).
  */
-export function broadcastIndex(shape: readonly number[], outShape: readonly number[]): Int32Array {
+export function stridedIndex(outShape: readonly number[], strides: readonly number[]): Int32Array {
   const size = sizeOf(outShape);
   const idx = new Int32Array(size);
   const nd = outShape.length;
   if (size === 0) return idx;
-  const st = broadcastStrides(shape, outShape);
+  if (nd === 0) return idx; // the one element of a 0-d array is at 0
   const counter = new Array<number>(nd).fill(0);
   const last = nd - 1;
-  const lastLen = nd === 0 ? 1 : outShape[last];
-  const lastStride = nd === 0 ? 0 : st[last];
+  const lastLen = outShape[last];
+  const lastStride = strides[last];
   let base = 0;
   for (let i = 0; i < size; ) {
     for (let j = 0; j < lastLen; j++) idx[i++] = base + j * lastStride;
     // Carry the counter over the outer dimensions.
-    let d = last - 1;
-    while (d >= 0) {
+    for (let d = last - 1; d >= 0; d--) {
       counter[d]++;
-      base += st[d];
+      base += strides[d];
       if (counter[d] < outShape[d]) break;
-      base -= st[d] * counter[d];
+      base -= strides[d] * counter[d];
       counter[d] = 0;
-      d--;
     }
   }
   return idx;
+}
+
+/**
+ * For every element of `outShape` (row-major), the flat index of the element of an
+ * array of shape `shape` that broadcasts onto it.
+ */
+export function broadcastIndex(shape: readonly number[], outShape: readonly number[]): Int32Array {
+  return stridedIndex(outShape, broadcastStrides(shape, outShape));
 }
 
 /** `data` (of `shape`) repeated out to `outShape`, as a new contiguous buffer. */
@@ -108,12 +115,8 @@ export function expandTo(data: Float64Array, shape: readonly number[], outShape:
   return out;
 }
 
-/** Adds `g` (of `outShape`) into `target` (of `shape`), summing over broadcast dims. */
+/** Adds `g` (of `outShape`) into a smaller `target` (of `shape`), summing over broadcast dims. */
 export function accumulateReduced(target: Float64Array, shape: readonly number[], g: Float64Array, outShape: readonly number[]): void {
-  if (sameShape(shape, outShape)) {
-    for (let i = 0; i < g.length; i++) target[i] += g[i];
-    return;
-  }
   if (target.length === 1) {
     let s = 0;
     for (let i = 0; i < g.length; i++) s += g[i];

@@ -24,31 +24,9 @@ function plan(op: string, a: MLArray, axisIn: number | null, keepdims: boolean):
   return { outer, n: a.shape[axis], inner, shape };
 }
 
-/** Sum over an axis (or everything). */
-export function sum(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
-  const { outer, n, inner, shape } = plan('sum', a, axis, keepdims);
-  const x = a.data, out = new Float64Array(outer * inner);
-  for (let o = 0; o < outer; o++) {
-    const base = o * n * inner;
-    for (let j = 0; j < n; j++) {
-      const row = base + j * inner, ob = o * inner;
-      for (let k = 0; k < inner; k++) out[ob + k] += x[row + k];
-    }
-  }
-  return record('sum', out, shape, [a], (g) => {
-    const ga = gradOf(a) as Float64Array;
-    for (let o = 0; o < outer; o++) {
-      for (let j = 0; j < n; j++) {
-        const row = (o * n + j) * inner, ob = o * inner;
-        for (let k = 0; k < inner; k++) ga[row + k] += g[ob + k];
-      }
-    }
-  });
-}
-
-/** Mean over an axis (or everything); the mean of zero elements is NaN. */
-export function mean(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
-  const { outer, n, inner, shape } = plan('mean', a, axis, keepdims);
+// Sum and mean share one pass: mean is the sum scaled by 1/n, forward and backward.
+function scaledSum(op: 'sum' | 'mean', a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const { outer, n, inner, shape } = plan(op, a, axis, keepdims);
   const x = a.data, out = new Float64Array(outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < n; j++) {
@@ -56,16 +34,28 @@ export function mean(a: MLArray, axis: number | null, keepdims: boolean): MLArra
       for (let k = 0; k < inner; k++) out[ob + k] += x[row + k];
     }
   }
-  for (let i = 0; i < out.length; i++) out[i] /= n;
-  return record('mean', out, shape, [a], (g) => {
+  const mean = op === 'mean';
+  if (mean) for (let i = 0; i < out.length; i++) out[i] /= n;
+  return record(op, out, shape, [a], (g) => {
     const ga = gradOf(a) as Float64Array;
     for (let o = 0; o < outer; o++) {
       for (let j = 0; j < n; j++) {
         const row = (o * n + j) * inner, ob = o * inner;
-        for (let k = 0; k < inner; k++) ga[row + k] += g[ob + k] / n;
+        if (mean) for (let k = 0; k < inner; k++) ga[row + k] += g[ob + k] / n;
+        else for (let k = 0; k < inner; k++) ga[row + k] += g[ob + k];
       }
     }
   });
+}
+
+/** Sum over an axis (or everything). */
+export function sum(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  return scaledSum('sum', a, axis, keepdims);
+}
+
+/** Mean over an axis (or everything); the mean of zero elements is NaN. */
+export function mean(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  return scaledSum('mean', a, axis, keepdims);
 }
 
 function extreme(op: 'max' | 'min', a: MLArray, axis: number | null, keepdims: boolean): MLArray {

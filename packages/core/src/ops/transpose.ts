@@ -1,31 +1,6 @@
 import { ShapeError, fmtShape } from '../errors';
 import { type MLArray, record, gradOf } from '../mlarray';
-import { stridesOf } from '../shape';
-
-/** For each output element (row-major), the flat index of its source element. */
-function permutationIndex(shape: readonly number[], axes: readonly number[], outShape: readonly number[]): Int32Array {
-  const inStrides = stridesOf(shape);
-  const st = axes.map((ax) => inStrides[ax]);
-  const size = outShape.reduce((p, d) => p * d, 1);
-  const idx = new Int32Array(size);
-  const nd = outShape.length;
-  if (size === 0) return idx;
-  if (nd === 0) return idx;
-  const counter = new Array<number>(nd).fill(0);
-  const last = nd - 1, lastLen = outShape[last], lastStride = st[last];
-  let base = 0;
-  for (let i = 0; i < size; ) {
-    for (let j = 0; j < lastLen; j++) idx[i++] = base + j * lastStride;
-    for (let d = last - 1; d >= 0; d--) {
-      counter[d]++;
-      base += st[d];
-      if (counter[d] < outShape[d]) break;
-      base -= st[d] * counter[d];
-      counter[d] = 0;
-    }
-  }
-  return idx;
-}
+import { stridedIndex, stridesOf } from '../shape';
 
 /** Permutes axes (default: reversed). Returns a new contiguous array. */
 export function transpose(a: MLArray, axes?: readonly number[]): MLArray {
@@ -46,7 +21,8 @@ export function transpose(a: MLArray, axes?: readonly number[]): MLArray {
       for (let i = 0; i < r; i++) for (let j = 0; j < c; j++) ga[i * c + j] += g[j * r + i];
     });
   }
-  const idx = permutationIndex(a.shape, perm, outShape);
+  const inStrides = stridesOf(a.shape);
+  const idx = stridedIndex(outShape, perm.map((ax) => inStrides[ax]));
   for (let i = 0; i < n; i++) out[i] = x[idx[i]];
   return record('transpose', out, outShape, [a], (g) => {
     const ga = gradOf(a) as Float64Array;
