@@ -5,14 +5,18 @@
  *
  * @packageDocumentation
  */
-export { MLArray, type ArrayOptions, type BackwardFn } from './mlarray';
+export { MLArray, type ArrayOptions, type BackwardFn, type SavedBuffers } from './mlarray';
 export { type Nested } from './nested';
 export { Value } from './value';
 export { zeros, ones, full, randn, rand, type RandomOptions } from './creation';
 export { noGrad, isGradEnabled } from './grad-mode';
 export { Rng, setSeed, defaultRng } from './rng';
 export { ShapeError } from './errors';
-export { customOp, type CustomBackward } from './custom-op';
+export { customOp, type CustomBackward, type CustomOpOptions } from './custom-op';
+export { type DType, type FloatArray, defaultDType, setDefaultDType } from './dtype';
+export { encodeNumbers, decodeNumbers, type JsonNumber } from './codec';
+export { formatShape, describeArg, normalizeAxis, axisPlan, type AxisPlan } from './vocabulary';
+export { elementCap, setElementCap, DEFAULT_ELEMENT_CAP } from './alloc';
 export { gradCheck, type GradCheckOptions, type GradCheckResult } from './gradcheck';
 export { broadcastShapes } from './shape';
 export { gemmKernel, setGemmKernel, type GemmKernel } from './ops/gemm';

@@ -22,7 +22,10 @@ export interface ArrayOptions {
 /** Propagates the output gradient `g` into the parents' gradient buffers. */
 export type BackwardFn = (g: Float64Array) => void;
 
-const NONE: readonly ArrayBufferView[] = Object.freeze([]);
+/** The typed arrays a node's backward rule keeps alive beyond its inputs and output. */
+export type SavedBuffers = readonly ArrayBufferView[];
+
+const NONE: SavedBuffers = Object.freeze([]);
 
 // Set by `wrap` just before `new MLArray(...)`, so internal construction can hand over
 // a buffer without copying while the public constructor keeps its simple signature.

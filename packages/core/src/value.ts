@@ -7,8 +7,11 @@ import { describeArg } from './errors';
 // graph then costs a million small objects, not two million.
 // A plain-number operand is kept in `_b` (the *K codes) instead of a leaf Value: it
 // needs no gradient, and skipping the object halves the allocations of `x.mul(2)`.
-const enum Op { Leaf, Add, Mul, Pow, Neg, Abs, Exp, Log, Relu, Tanh, Sigmoid, Div, Sub, AddK, MulK, DivK, SubK }
-const OP_NAMES = ['', '+', '*', '**', 'neg', 'abs', 'exp', 'log', 'ReLU', 'tanh', 'sigmoid', '/', '-', '+', '*', '/', '-'];
+const enum Op { Leaf, Add, Mul, Pow, Neg, Abs, Exp, Log, Relu, Tanh, Sigmoid, Div, Sub, AddK, MulK, DivK, SubK, Custom }
+const OP_NAMES = ['', '+', '*', '**', 'neg', 'abs', 'exp', 'log', 'ReLU', 'tanh', 'sigmoid', '/', '-', '+', '*', '/', '-', 'custom'];
+
+// A Value.custom node keeps its parents and their local derivatives in `_b`.
+interface CustomRule { readonly parents: readonly Value[]; readonly partials: readonly number[] }
 
 
 /**
@@ -37,7 +40,7 @@ export class Value {
    * slot for both keeps a node at two boxed doubles (data, grad) instead of three,
    * which matters when a graph holds a million of them.
    */
-  _b: Value | number | null;
+  _b: Value | number | CustomRule | null;
   /** @internal last backward pass that visited this node */
   _mark = 0;
 
@@ -62,7 +65,37 @@ export class Value {
   /** The nodes this one was computed from. */
   get prev(): readonly Value[] {
     const b = this._b;
-    return this._a === null ? [] : b === null || typeof b === 'number' ? [this._a] : [this._a, b];
+    if (this._code === Op.Custom) return (b as CustomRule).parents.slice();
+    return this._a === null ? [] : b === null || typeof b === 'number' ? [this._a] : [this._a, b as Value];
+  }
+
+  /**
+   * A node computed outside Value's own ops: `data` is its value, `parents` the Values
+   * it was computed from, and `partials[i]` the local derivative ∂data/∂parents[i].
+   * Backward then adds `grad · partials[i]` into each parent. The extension point
+   * siblings use for their scalar functions.
+   *
+   * @example
+   * // softplus(x) = ln(1 + e^x), d/dx = sigmoid(x)
+   * const x = new Value(0.5);
+   * const y = Value.custom(Math.log1p(Math.exp(x.data)), [x], [1 / (1 + Math.exp(-x.data))]);
+   * y.backward(); x.grad; // 0.6224593312018546
+   */
+  static custom(data: number, parents: readonly Value[], partials: readonly number[]): Value {
+    if (typeof data !== 'number') throw new TypeError(`Value.custom: data must be a number, got ${describeArg(data)}`);
+    if (!Array.isArray(parents)) throw new TypeError(`Value.custom: parents must be an array of Values, got ${describeArg(parents)}`);
+    if (!Array.isArray(partials)) throw new TypeError(`Value.custom: partials must be an array of numbers, got ${describeArg(partials)}`);
+    if (parents.length !== partials.length) {
+      throw new RangeError(`Value.custom: ${parents.length} parents but ${partials.length} partials; give one partial derivative per parent`);
+    }
+    for (let i = 0; i < parents.length; i++) {
+      if (!(parents[i] instanceof Value)) throw new TypeError(`Value.custom: parents[${i}] is ${describeArg(parents[i])}, expected a Value`);
+      if (typeof partials[i] !== 'number') throw new TypeError(`Value.custom: partials[${i}] is ${describeArg(partials[i])}, expected a number`);
+    }
+    const v = new Value(data);
+    v._code = Op.Custom;
+    v._b = { parents: parents.slice(), partials: partials.slice() };
+    return v;
   }
 
   private static node(data: number, code: Op, a: Value, b: Value | number | null): Value {
@@ -150,6 +183,11 @@ export class Value {
         case Op.Relu: if (!(a.data <= 0)) a.grad += g; break;
         case Op.Tanh: a.grad += g * (1 - v.data * v.data); break;
         case Op.Sigmoid: a.grad += g * v.data * (1 - v.data); break;
+        case Op.Custom: {
+          const r = v._b as unknown as CustomRule;
+          for (let j = 0; j < r.parents.length; j++) r.parents[j].grad += g * r.partials[j];
+          break;
+        }
       }
     }
   }
@@ -186,7 +224,12 @@ function topoOrder(root: Value): Value[] {
     } else {
       v._mark = expanded;
       const a = v._a, b = v._b;
-      if (b !== null && typeof b !== 'number' && b._mark < expanded) stack.push(b);
+      if (v._code === Op.Custom) {
+        const ps = (b as CustomRule).parents;
+        for (let j = ps.length - 1; j >= 0; j--) if (ps[j]._mark < expanded) stack.push(ps[j]);
+        continue;
+      }
+      if (b !== null && typeof b !== 'number' && (b as Value)._mark < expanded) stack.push(b as Value);
       if (a !== null && a._mark < expanded) stack.push(a);
     }
   }
