@@ -1,4 +1,6 @@
 import type { MLArray } from './mlarray';
+import type { FloatArray } from './dtype';
+import { alloc } from './alloc';
 import { nextEpoch } from './grad-mode';
 
 /**
@@ -8,7 +10,7 @@ import { nextEpoch } from './grad-mode';
  * `backward()` over the same graph does not count the first one twice; leaves
  * accumulate.
  */
-export function runBackward(root: MLArray, seed: Float64Array): void {
+export function runBackward(root: MLArray, seed: FloatArray): void {
   // Post-order DFS with per-pass marks (see Value's topoOrder for the same scheme): a
   // node is emitted only after every input it depends on, however it was reached.
   const base = nextEpoch();
@@ -35,10 +37,10 @@ export function runBackward(root: MLArray, seed: Float64Array): void {
   for (let i = 0; i < order.length; i++) {
     const node = order[i];
     if (node._backward === null) continue;
-    if (node._grad === null) node._grad = new Float64Array(node.size);
+    if (node._grad === null) node._grad = alloc(node.dtype, node.size);
     else node._grad.fill(0);
   }
-  if (root._grad === null) root._grad = new Float64Array(root.size);
+  if (root._grad === null) root._grad = alloc(root.dtype, root.size);
   const g = root._grad;
   for (let i = 0; i < g.length; i++) g[i] += seed[i];
   for (let i = order.length - 1; i >= 0; i--) {

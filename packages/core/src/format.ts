@@ -1,3 +1,4 @@
+import type { DType, FloatArray } from './dtype';
 // numpy-like printing: aligned columns, and "..." past 1000 elements (3 items each side).
 const THRESHOLD = 1000;
 const EDGE = 3;
@@ -11,7 +12,7 @@ function fmtNumber(v: number, allInt: boolean): string {
   return String(Number(v.toPrecision(8)));
 }
 
-export function formatArray(data: Float64Array, shape: readonly number[]): string {
+export function formatArray(data: FloatArray, shape: readonly number[], dtype: DType = 'float64'): string {
   const summarise = data.length > THRESHOLD;
   let allInt = true;
   for (let i = 0; i < data.length; i++) {
@@ -40,5 +41,6 @@ export function formatArray(data: Float64Array, shape: readonly number[]): strin
     return '[' + parts.join(sep) + ']';
   };
   const body = shape.length === 0 ? fmtNumber(data[0], allInt) : render(0, 0, ' '.repeat(prefix.length));
-  return `${prefix}${body}, shape=[${shape.join(', ')}])`;
+  // As numpy: the default float64 goes unsaid, float32 is named.
+  return `${prefix}${body}, shape=[${shape.join(', ')}]${dtype === 'float32' ? ', dtype=float32' : ''})`;
 }

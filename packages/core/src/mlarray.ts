@@ -1,43 +1,48 @@
 import { MLARRAY_BRAND, hasBrand } from './brand';
-import { ShapeError, fmtShape } from './errors';
+import { ShapeError, describeArg, fmtShape } from './errors';
+import { type DType, type FloatArray, checkDType, defaultDType, dtypeOfStorage } from './dtype';
+import { alloc, checkSize } from './alloc';
+import { astype } from './ops/astype';
 import { formatArray } from './format';
 import { isGradEnabled } from './grad-mode';
 import { type Nested, parseNested, toNested } from './nested';
-import { checkShape, normalizeAxis, sameShape, sizeOf, stridesOf } from './shape';
+import { MAX_DIMS, checkShape, normalizeAxis, sameShape, sizeOf, stridesOf } from './shape';
 import { runBackward } from './autograd';
-import * as arith from './ops/arithmetic';
-import * as minmax from './ops/minmax';
-import * as unary from './ops/unary';
-import { matmul } from './ops/matmul';
-import { transpose } from './ops/transpose';
-import { reshape } from './ops/reshape';
-import * as reduce from './ops/reduce';
+import * as ops from './ops/dispatch';
 
 /** Options accepted wherever an array is created. */
 export interface ArrayOptions {
   /** Whether gradients flow into this array. Leaves default to `true`, as in the original SmolML. */
   requiresGrad?: boolean;
+  /** The element type; {@link defaultDType} (`'float64'` unless changed) when omitted. */
+  dtype?: DType;
 }
 
-/** Propagates the output gradient `g` into the parents' gradient buffers. */
-export type BackwardFn = (g: Float64Array) => void;
+/** Propagates the output gradient `g` (in the output's dtype) into the parents' gradient buffers. */
+export type BackwardFn = (g: FloatArray) => void;
 
 /** The typed arrays a node's backward rule keeps alive beyond its inputs and output. */
 export type SavedBuffers = readonly ArrayBufferView[];
 
 const NONE: SavedBuffers = Object.freeze([]);
 
-// Set by `wrap` just before `new MLArray(...)`, so internal construction can hand over
-// a buffer without copying while the public constructor keeps its simple signature.
-let pending: { data: Float64Array; shape: readonly number[] } | null = null;
+// The one construction path for arrays made by core itself: the public constructor
+// recognises this module-private token and adopts the buffer without copying. Every
+// MLArray, public or internal, is built by the same constructor with the same fields
+// in the same order, so V8 keeps them on one hidden class and the ops stay monomorphic.
+const ADOPT: unique symbol = Symbol('smolml.adopt');
 
 /**
- * An n-dimensional array of float64 numbers that records the operations applied to it
- * and computes gradients by reverse-mode automatic differentiation.
+ * An n-dimensional array of float64 (or float32) numbers that records the operations
+ * applied to it and computes gradients by reverse-mode automatic differentiation.
  *
- * Storage is one contiguous row-major `Float64Array` (`data`) plus a `shape`. Each op
+ * Storage is one contiguous row-major typed array (`data`) plus a `shape`. Each op
  * returns a new array that remembers its inputs and one backward function for the
  * whole op; `backward()` walks that graph in reverse topological order.
+ *
+ * **Leaves require grad by default** (as in the original SmolML): data you only read,
+ * such as inputs and labels, is best made with `{ requiresGrad: false }`, or every op on
+ * it records a graph and allocates gradient buffers you never use.
  *
  * @example
  * const w = new MLArray([[1, 2], [3, 4]]);
@@ -46,64 +51,112 @@ let pending: { data: Float64Array; shape: readonly number[] } | null = null;
  * w.grad?.toList();              // [[2, 4], [6, 8]]
  */
 export class MLArray {
-  /** Row-major element storage. Writing to it changes the array in place. */
-  readonly data: Float64Array;
+  /**
+   * Row-major element storage (`Float64Array` or `Float32Array`, see {@link dtype}).
+   * Writing to it changes the array in place.
+   *
+   * **In-place writes and autograd.** The ops that recorded this array's uses read
+   * `data` again when `backward()` runs. Writing `data` between the forward pass and
+   * `backward()` therefore gives gradients that belong to neither the old nor the new
+   * values, without any warning (PyTorch raises on such writes; SmolML cannot see
+   * them). The safe pattern: change parameters only after `backward()` (as optimizers
+   * do), or {@link detach} / copy first, or call {@link restart} to drop the graph.
+   */
+  readonly data: FloatArray;
   /** The length of each dimension; `[]` for a 0-d (scalar) array. */
   readonly shape: readonly number[];
   /** Number of elements. */
   readonly size: number;
+  /** The element type: `'float64'` (the default) or `'float32'`. */
+  readonly dtype: DType;
   /** Whether gradients are computed for this array. */
   requiresGrad: boolean;
   /** @internal gradient buffer, allocated on first use */
-  _grad: Float64Array | null = null;
+  _grad: FloatArray | null;
   /** @internal */
-  _gradView: MLArray | null = null;
+  _prev: readonly MLArray[];
   /** @internal */
-  _prev: readonly MLArray[] = [];
+  _backward: BackwardFn | null;
   /** @internal */
-  _backward: BackwardFn | null = null;
-  /** @internal */
-  _op = '';
+  _op: string;
   /** @internal traversal stamp of the latest backward pass */
-  _mark = 0;
+  _mark: number;
   /** @internal buffers the op's backward keeps beyond its inputs and output */
-  _saved: readonly ArrayBufferView[] = NONE;
-  /** @internal */
-  readonly [MLARRAY_BRAND] = true;
+  _saved: SavedBuffers;
 
   /**
    * Builds an array from a number (0-d) or nested arrays of numbers. Ragged or
    * non-numeric input is rejected with the path of the bad element.
+   *
+   * @example new MLArray([[1, 2], [3, 4]], { requiresGrad: false, dtype: 'float32' })
    */
-  constructor(data: Nested, options: ArrayOptions = {}) {
-    if (pending !== null) {
-      this.data = pending.data;
-      this.shape = pending.shape;
-      pending = null;
+  constructor(data: Nested, options?: ArrayOptions);
+  /** @internal adopts `storage` without copying (core's own construction path) */
+  constructor(token: typeof ADOPT, storage: FloatArray, shape: readonly number[], requiresGrad: boolean);
+  constructor(data: Nested | typeof ADOPT, a?: ArrayOptions | FloatArray, b?: readonly number[], c?: boolean) {
+    if (data === ADOPT) {
+      const storage = a as FloatArray;
+      this.data = storage;
+      this.shape = b as readonly number[];
+      this.size = storage.length;
+      this.dtype = storage instanceof Float32Array ? 'float32' : 'float64';
+      this.requiresGrad = c as boolean;
     } else {
-      const parsed = parseNested(data);
+      const options = checkOptions<ArrayOptions>('MLArray', a);
+      const dtype = options.dtype === undefined ? defaultDType() : checkDType('MLArray', options.dtype);
+      const parsed = parseNested(data, dtype);
       this.data = parsed.data;
       this.shape = Object.freeze(parsed.shape);
+      this.size = parsed.data.length;
+      this.dtype = dtype;
+      this.requiresGrad = requiresGradOption('MLArray', options, true);
     }
-    this.size = this.data.length;
-    this.requiresGrad = options.requiresGrad ?? true;
+    this._grad = null;
+    this._prev = NONE_ARRAYS;
+    this._backward = null;
+    this._op = '';
+    this._mark = 0;
+    this._saved = NONE;
   }
 
   /** Recognises arrays made by any loaded copy of this package (CommonJS or ESM). */
   static [Symbol.hasInstance](x: unknown): boolean {
-    return hasBrand(x, MLARRAY_BRAND);
+    return isMLArray(x);
   }
 
   /**
-   * An array of `shape` holding a copy of `data` (row-major).
+   * An array of `shape` holding a copy of `data` (row-major). A `Float32Array` keeps
+   * float32 and a `Float64Array` float64 unless `options.dtype` says otherwise; any other
+   * input (a plain array, an integer typed array) takes {@link defaultDType}. Every
+   * element must be a number: strings, booleans, null and holes are a TypeError.
+   *
    * @example MLArray.from(new Float64Array([1, 2, 3, 4, 5, 6]), [2, 3])
    */
-  static from(data: ArrayLike<number>, shape: readonly number[], options: ArrayOptions = {}): MLArray {
+  static from(data: ArrayLike<number>, shape: readonly number[], options?: ArrayOptions): MLArray {
+    const opts = checkOptions<ArrayOptions>('MLArray.from', options);
     checkShape('MLArray.from', shape);
-    if (sizeOf(shape) !== data.length) {
-      throw new ShapeError('MLArray.from', `${data.length} values cannot fill shape ${fmtShape(shape)} (${sizeOf(shape)} elements)`, [shape]);
+    const typed = dtypeOfStorage(data);
+    const dtype = opts.dtype !== undefined ? checkDType('MLArray.from', opts.dtype) : typed ?? defaultDType();
+    if (data === null || typeof data !== 'object' || typeof (data as ArrayLike<number>).length !== 'number') {
+      throw new TypeError(`MLArray.from: expected an array or typed array of numbers, got ${describeArg(data)}`);
     }
-    return wrap(Float64Array.from(data), shape, options.requiresGrad ?? true);
+    const size = sizeOf(shape);
+    checkSize('MLArray.from', size, shape, dtype);
+    if (size !== data.length) {
+      throw new ShapeError('MLArray.from', `${data.length} values cannot fill shape ${fmtShape(shape)} (${size} elements)`, [shape]);
+    }
+    const out = alloc(dtype, size);
+    if (typed !== null || ArrayBuffer.isView(data)) {
+      if (!(typed !== null || isNumericView(data))) throw new TypeError(`MLArray.from: ${describeArg(data)} does not hold numbers`);
+      out.set(data as Float64Array);
+    } else {
+      for (let i = 0; i < size; i++) {
+        const v: unknown = data[i];
+        if (typeof v !== 'number') throw new TypeError(`MLArray.from: element ${i} is ${describeArg(v)}, expected a number`);
+        out[i] = v;
+      }
+    }
+    return wrap(out, freezeShape(shape), requiresGradOption('MLArray.from', opts, true));
   }
 
   /** Number of dimensions. */
@@ -113,11 +166,9 @@ export class MLArray {
 
   /** The accumulated gradient (same shape), or `null` before any gradient has reached this array. */
   get grad(): MLArray | null {
-    if (this._grad === null) return null;
-    if (this._gradView === null || this._gradView.data !== this._grad) {
-      this._gradView = wrap(this._grad, this.shape, false);
-    }
-    return this._gradView;
+    // A fresh view over the gradient buffer on every read: nothing to cache means
+    // nothing hidden for memory tools to count.
+    return this._grad === null ? null : wrap(this._grad, this.shape, false);
   }
 
   /**
@@ -125,7 +176,7 @@ export class MLArray {
    * reached this array. Unlike {@link grad} it never allocates, so tools that measure
    * memory can read it without changing what they measure.
    */
-  get gradData(): Float64Array | null {
+  get gradData(): FloatArray | null {
     return this._grad;
   }
 
@@ -149,68 +200,68 @@ export class MLArray {
   }
 
   /** Elementwise `this + o`, with numpy broadcasting. */
-  add(o: MLArray | number): MLArray { return arith.add(this, o); }
+  add(o: MLArray | number): MLArray { return ops.binary('add', this, o); }
   /** Elementwise `this - o`, with numpy broadcasting. */
-  sub(o: MLArray | number): MLArray { return arith.sub(this, o); }
+  sub(o: MLArray | number): MLArray { return ops.binary('sub', this, o); }
   /** Elementwise `this * o`, with numpy broadcasting. */
-  mul(o: MLArray | number): MLArray { return arith.mul(this, o); }
+  mul(o: MLArray | number): MLArray { return ops.binary('mul', this, o); }
   /** Elementwise `this / o`, with numpy broadcasting; division by zero gives ±Infinity or NaN (IEEE-754). */
-  div(o: MLArray | number): MLArray { return arith.div(this, o); }
+  div(o: MLArray | number): MLArray { return ops.binary('div', this, o); }
   /** Elementwise `this ** o`, with numpy broadcasting. */
-  pow(o: MLArray | number): MLArray { return arith.pow(this, o); }
+  pow(o: MLArray | number): MLArray { return ops.binary('pow', this, o); }
   /** Elementwise larger of `this` and `o`; on ties the gradient is split in half, as in PyTorch. */
-  maximum(o: MLArray | number): MLArray { return minmax.maximum(this, o); }
+  maximum(o: MLArray | number): MLArray { return ops.extremum('maximum', this, o); }
   /** Elementwise smaller of `this` and `o`; on ties the gradient is split in half, as in PyTorch. */
-  minimum(o: MLArray | number): MLArray { return minmax.minimum(this, o); }
+  minimum(o: MLArray | number): MLArray { return ops.extremum('minimum', this, o); }
 
   /** `-x` */
-  neg(): MLArray { return unary.neg(this); }
+  neg(): MLArray { return ops.unary('neg', this); }
   /** `|x|` (gradient `sign(x)`, 0 at 0) */
-  abs(): MLArray { return unary.abs(this); }
+  abs(): MLArray { return ops.unary('abs', this); }
   /** `e^x` */
-  exp(): MLArray { return unary.exp(this); }
+  exp(): MLArray { return ops.unary('exp', this); }
   /** Natural log; `log(0) = -Infinity`, negative input gives NaN. */
-  log(): MLArray { return unary.log(this); }
+  log(): MLArray { return ops.unary('log', this); }
   /** `√x` */
-  sqrt(): MLArray { return unary.sqrt(this); }
+  sqrt(): MLArray { return ops.unary('sqrt', this); }
   /** `max(x, 0)` (gradient 0 at 0, as in PyTorch) */
-  relu(): MLArray { return unary.relu(this); }
+  relu(): MLArray { return ops.unary('relu', this); }
   /** `tanh(x)`, computed with `Math.tanh` so it saturates instead of overflowing. */
-  tanh(): MLArray { return unary.tanh(this); }
+  tanh(): MLArray { return ops.unary('tanh', this); }
   /** `1 / (1 + e^-x)`, stable for any finite x. */
-  sigmoid(): MLArray { return unary.sigmoid(this); }
+  sigmoid(): MLArray { return ops.unary('sigmoid', this); }
   /** Clamps to `[min, max]`; the gradient passes where `min <= x <= max`, as in PyTorch. */
-  clip(min: number, max: number): MLArray { return unary.clip(this, min, max); }
+  clip(min: number, max: number): MLArray { return ops.clip(this, min, max); }
 
   /**
    * Matrix product with `numpy.matmul` semantics: 1-D operands are promoted to a row
    * (left) or column (right) vector and the added dimension removed; dimensions before
    * the last two are batch dimensions and broadcast.
    */
-  matmul(o: MLArray): MLArray { return matmul(this, o); }
+  matmul(o: MLArray): MLArray { return ops.matmul(this, o); }
   /** Permutes the axes; by default reverses them (`x.transpose()` of a matrix is xᵀ). */
-  transpose(axes?: readonly number[]): MLArray { return transpose(this, axes); }
+  transpose(axes?: readonly number[]): MLArray { return ops.transpose(this, axes); }
   /**
    * The same elements in a new shape (one dimension may be `-1`, inferred). Accepts
    * `reshape(2, 3)` or `reshape([2, 3])`. The result shares `data` with this array.
    */
   reshape(...shape: number[] | [readonly number[]]): MLArray {
     const dims = (Array.isArray(shape[0]) ? shape[0] : shape) as readonly number[];
-    return reshape(this, dims);
+    return ops.reshape(this, dims);
   }
 
   /** Sum over `axis` (negative counts from the end; `null`, the default, sums everything). */
-  sum(axis: number | null = null, keepdims = false): MLArray { return reduce.sum(this, axis, keepdims); }
+  sum(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('sum', this, axis, keepdims); }
   /** Mean over `axis` (all elements by default). */
-  mean(axis: number | null = null, keepdims = false): MLArray { return reduce.mean(this, axis, keepdims); }
+  mean(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('mean', this, axis, keepdims); }
   /** Maximum over `axis`; tied maxima share the gradient equally. */
-  max(axis: number | null = null, keepdims = false): MLArray { return reduce.max(this, axis, keepdims); }
+  max(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('max', this, axis, keepdims); }
   /** Minimum over `axis`; tied minima share the gradient equally. */
-  min(axis: number | null = null, keepdims = false): MLArray { return reduce.min(this, axis, keepdims); }
+  min(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('min', this, axis, keepdims); }
   /** Population standard deviation (ddof 0) over `axis`: `sqrt(mean((x - mean(x))²))`. */
-  std(axis: number | null = null, keepdims = false): MLArray { return reduce.std(this, axis, keepdims); }
+  std(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('std', this, axis, keepdims); }
   /** Index of the largest element along `axis` (first one on ties); not differentiable. */
-  argmax(axis: number | null = null, keepdims = false): MLArray { return reduce.argmax(this, axis, keepdims); }
+  argmax(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('argmax', this, axis, keepdims); }
 
   /**
    * The element at `index` (one integer per dimension; negative counts from the end).
@@ -249,27 +300,29 @@ export class MLArray {
 
   /** numpy-style text: aligned values and the shape, summarised past 1000 elements. */
   toString(): string {
-    return formatArray(this.data, this.shape);
+    return formatArray(this.data, this.shape, this.dtype);
   }
 
   /**
    * Backpropagates from this array. Without `grad`, a non-scalar array is summed first
    * (its seed gradient is all ones), as in the original SmolML. Leaf gradients
    * accumulate until {@link zeroGrad}; gradients of intermediate arrays hold the
-   * latest pass only.
+   * latest pass only. Backward reads the `data` the forward pass saw: do not write
+   * `data` of arrays in the graph between the two (see {@link data}).
    */
   backward(grad?: MLArray): void {
     if (!this.requiresGrad) {
       throw new Error('backward: this array does not require grad (it was made with requiresGrad: false, detached, or inside noGrad)');
     }
-    let seed: Float64Array;
+    const seed = alloc(this.dtype, this.size);
     if (grad === undefined) {
-      seed = new Float64Array(this.size).fill(1);
+      seed.fill(1);
     } else {
+      if (!(grad instanceof MLArray)) throw new TypeError(`backward: the seed gradient must be an MLArray, got ${describeArg(grad)}`);
       if (!sameShape(grad.shape, this.shape)) {
         throw new ShapeError('backward', `gradient of shape ${fmtShape(grad.shape)} does not match the array's shape ${fmtShape(this.shape)}`, [this.shape, grad.shape]);
       }
-      seed = grad.data;
+      seed.set(grad.data);
     }
     runBackward(this, seed);
   }
@@ -284,10 +337,21 @@ export class MLArray {
     return wrap(this.data, this.shape, false);
   }
 
+  /**
+   * This array in `dtype`: the same array when it already has that dtype (as torch's
+   * `.to`), else a rounded (float64 → float32) or widened copy. Differentiable: the
+   * gradient is cast back.
+   *
+   * @example new MLArray([1.1]).astype('float32').data; // Float32Array [1.100000023841858]
+   */
+  astype(dtype: DType): MLArray {
+    return astype(this, checkDType('astype', dtype));
+  }
+
   /** Zeroes the gradient and forgets how this array was computed (it becomes a leaf). */
   restart(): this {
     this.zeroGrad();
-    this._prev = [];
+    this._prev = NONE_ARRAYS;
     this._backward = null;
     this._op = '';
     this._saved = NONE;
@@ -295,23 +359,78 @@ export class MLArray {
   }
 }
 
-/** @internal Wraps an existing buffer without copying. */
-export function wrap(data: Float64Array, shape: readonly number[], requiresGrad: boolean): MLArray {
-  pending = { data, shape: Object.isFrozen(shape) ? shape : Object.freeze(shape.slice()) };
-  return new MLArray(0, { requiresGrad });
+const NONE_ARRAYS: readonly MLArray[] = Object.freeze([]);
+
+/**
+ * The door's check on anything that claims to be an MLArray: the brand (shared by the
+ * CommonJS and ESM copies of core) and storage that really is a float typed array as
+ * long as the shape says. A forged object with a plain-array `data`, a short buffer or
+ * a bogus shape is not an MLArray, so every op rejects it with a TypeError.
+ */
+export function isMLArray(x: unknown): x is MLArray {
+  if (!hasBrand(x, MLARRAY_BRAND)) return false;
+  const a = x as { data?: unknown; shape?: unknown; size?: unknown; requiresGrad?: unknown; _prev?: unknown };
+  const d = a.data, shape = a.shape;
+  if (!(d instanceof Float64Array || d instanceof Float32Array) || !Array.isArray(shape) || shape.length > MAX_DIMS) return false;
+  if (typeof a.requiresGrad !== 'boolean' || !Array.isArray(a._prev)) return false;
+  let n = 1;
+  for (let i = 0; i < shape.length; i++) {
+    const s: unknown = shape[i];
+    if (typeof s !== 'number' || !Number.isInteger(s) || s < 0) return false;
+    n *= s;
+  }
+  return n === d.length && a.size === n;
+}
+
+Object.defineProperty(MLArray.prototype, MLARRAY_BRAND, { value: true });
+
+function isNumericView(x: unknown): boolean {
+  return ArrayBuffer.isView(x) && !(x instanceof DataView) && !(x instanceof BigInt64Array) && !(x instanceof BigUint64Array);
+}
+
+function freezeShape(shape: readonly number[]): readonly number[] {
+  return Object.isFrozen(shape) ? shape : Object.freeze(shape.slice());
+}
+
+/** @internal Checks an options argument: undefined or a plain object (null is a TypeError). */
+export function checkOptions<T extends object>(op: string, options: T | undefined | unknown): T {
+  if (options === undefined) return {} as T;
+  if (options === null || typeof options !== 'object' || Array.isArray(options) || isMLArray(options)) {
+    throw new TypeError(`${op}: options must be an object like { requiresGrad: false }, got ${describeArg(options)}`);
+  }
+  return options as T;
+}
+
+/** @internal The `requiresGrad` option (a boolean when given), or `fallback`. */
+export function requiresGradOption(op: string, options: ArrayOptions, fallback: boolean): boolean {
+  const r: unknown = options.requiresGrad;
+  if (r === undefined) return fallback;
+  if (typeof r !== 'boolean') throw new TypeError(`${op}: requiresGrad must be true or false, got ${describeArg(r)}`);
+  return r;
+}
+
+/** @internal The `dtype` option, or `fallback` (the default dtype unless given). */
+export function dtypeOption(op: string, options: ArrayOptions, fallback: DType = defaultDType()): DType {
+  return options.dtype === undefined ? fallback : checkDType(op, options.dtype);
+}
+
+/** @internal Wraps an existing buffer without copying; its dtype is the buffer's. */
+export function wrap(data: FloatArray, shape: readonly number[], requiresGrad: boolean): MLArray {
+  return new MLArray(ADOPT, data, freezeShape(shape), requiresGrad);
 }
 
 /**
- * @internal The result of an op: records `parents` and `backward` when grad mode is on
+ * @internal The door every node goes through. The result of an op: records `parents`,
+ * `backward` and the buffers the backward keeps alive (`saved`) when grad mode is on
  * and some parent needs a gradient; otherwise a plain array with nothing recorded.
  */
 export function record(
   op: string,
-  data: Float64Array,
+  data: FloatArray,
   shape: readonly number[],
   parents: readonly MLArray[],
   backward: BackwardFn,
-  saved: readonly ArrayBufferView[] = NONE,
+  saved: SavedBuffers = NONE,
 ): MLArray {
   let needs = false;
   if (isGradEnabled()) {
@@ -327,19 +446,24 @@ export function record(
   return out;
 }
 
-/** @internal The gradient buffer of `a` (allocated on first use), or null if `a` needs none. */
-export function gradOf(a: MLArray): Float64Array | null {
+/**
+ * @internal The gradient buffer of `a` (allocated on first use, in `a`'s dtype), or
+ * null when `a` needs none, including when its `requiresGrad` was switched off after
+ * the graph was recorded. Every backward rule checks for null.
+ */
+export function gradOf(a: MLArray): FloatArray | null {
   if (!a.requiresGrad) return null;
-  if (a._grad === null) a._grad = new Float64Array(a.size);
+  if (a._grad === null) a._grad = alloc(a.dtype, a.size);
   return a._grad;
-}
-
-/** @internal Coerces a number operand to a 0-d array that needs no gradient. */
-export function asArray(x: MLArray | number): MLArray {
-  return typeof x === 'number' ? wrap(new Float64Array([x]), [], false) : x;
 }
 
 /** @internal */
 export function axisArg(op: string, axis: number | null, ndim: number): number | null {
   return axis === null || axis === undefined ? null : normalizeAxis(op, axis, ndim);
+}
+
+/** @internal Checks the keepdims argument. */
+export function keepdimsArg(op: string, keepdims: unknown): boolean {
+  if (typeof keepdims !== 'boolean') throw new TypeError(`${op}: keepdims must be true or false, got ${describeArg(keepdims)}`);
+  return keepdims;
 }

@@ -1,4 +1,7 @@
-import { ShapeError } from './errors';
+import { ShapeError, describeArg } from './errors';
+import { type DType, type FloatArray } from './dtype';
+import { alloc, checkSize } from './alloc';
+import { MAX_DIMS } from './shape';
 
 /** A number or an arbitrarily nested array of numbers, as `toList()` returns. */
 export type Nested = number | Nested[];
@@ -11,18 +14,27 @@ function pathOf(path: readonly number[]): string {
  * Flattens nested arrays into row-major storage. Ragged input (a ShapeError) and
  * non-numbers (a TypeError) are reported with the path of the first bad element.
  */
-export function parseNested(input: unknown): { data: Float64Array; shape: number[] } {
+export function parseNested(input: unknown, dtype: DType): { data: FloatArray; shape: number[] } {
   if (ArrayBuffer.isView(input)) {
     throw new TypeError(`MLArray: got a ${input.constructor.name}; use MLArray.from(data, shape) for typed arrays`);
   }
+  if (typeof input !== 'number' && !Array.isArray(input)) {
+    throw new TypeError(`MLArray: expected a number or nested arrays of numbers, got ${describeArg(input)}`);
+  }
+  // The first-element chain gives the shape. It stops at 64 levels (numpy's limit),
+  // which also ends an array that contains itself.
   const shape: number[] = [];
-  for (let x = input; Array.isArray(x); x = x[0]) {
+  for (let x: unknown = input; Array.isArray(x); x = x[0]) {
+    if (shape.length === MAX_DIMS) {
+      throw new RangeError(`MLArray: nesting is deeper than the ${MAX_DIMS} dimensions an array may have (numpy's limit), or an array contains itself`);
+    }
     shape.push(x.length);
     if (x.length === 0) break;
   }
   let total = 1;
   for (const d of shape) total *= d;
-  const data = new Float64Array(total);
+  checkSize('MLArray', total, shape, dtype);
+  const data = alloc(dtype, total);
   let k = 0;
   const path: number[] = [];
   const visit = (x: unknown, depth: number): void => {
@@ -54,7 +66,7 @@ export function parseNested(input: unknown): { data: Float64Array; shape: number
 }
 
 /** Row-major storage back to nested arrays (a number for 0-d). */
-export function toNested(data: Float64Array, shape: readonly number[]): Nested {
+export function toNested(data: FloatArray, shape: readonly number[]): Nested {
   if (shape.length === 0) return data[0];
   let k = 0;
   const build = (depth: number): Nested[] => {

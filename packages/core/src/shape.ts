@@ -1,4 +1,4 @@
-import { ShapeError, fmtShape } from './errors';
+import { ShapeError, describeArg, fmtShape } from './errors';
 
 /** Number of elements of a shape (1 for the 0-d shape `[]`). */
 export function sizeOf(shape: readonly number[]): number {
@@ -24,14 +24,25 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-/** Checks that every entry is a non-negative integer. */
+/** At most this many dimensions anywhere (numpy's limit). */
+export const MAX_DIMS = 64;
+
+/** Throws a RangeError naming `op` when `ndim` exceeds {@link MAX_DIMS}. */
+export function checkDims(op: string, ndim: number): void {
+  if (ndim > MAX_DIMS) throw new RangeError(`${op}: ${ndim} dimensions is more than the ${MAX_DIMS} an array may have (numpy's limit)`);
+}
+
+/** Checks that the shape is an array of at most 64 non-negative integers. */
 export function checkShape(op: string, shape: readonly number[]): void {
   if (!Array.isArray(shape)) {
-    throw new TypeError(`${op}: the shape must be an array of dimensions like [2, 3], got ${JSON.stringify(shape)}`);
+    throw new TypeError(`${op}: the shape must be an array of dimensions like [2, 3], got ${describeArg(shape)}`);
   }
-  for (const d of shape) {
+  checkDims(op, shape.length);
+  for (let i = 0; i < shape.length; i++) {
+    const d: unknown = shape[i];
+    if (typeof d !== 'number') throw new TypeError(`${op}: dimension ${i} of the shape is ${describeArg(d)}, expected a non-negative integer`);
     if (!Number.isInteger(d) || d < 0) {
-      throw new RangeError(`${op}: dimensions must be non-negative integers, got ${fmtShape(shape)}`);
+      throw new RangeError(`${op}: dimensions must be non-negative integers, got ${d} at position ${i}`);
     }
   }
 }
@@ -39,6 +50,7 @@ export function checkShape(op: string, shape: readonly number[]): void {
 /** The numpy broadcast of two shapes, or a ShapeError naming both. */
 export function broadcastShapes(op: string, a: readonly number[], b: readonly number[]): number[] {
   const n = Math.max(a.length, b.length);
+  checkDims(op, n);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const da = i < n - a.length ? 1 : a[i - (n - a.length)];
@@ -107,22 +119,4 @@ export function broadcastIndex(shape: readonly number[], outShape: readonly numb
   return stridedIndex(outShape, broadcastStrides(shape, outShape));
 }
 
-/** `data` (of `shape`) repeated out to `outShape`, as a new contiguous buffer. */
-export function expandTo(data: Float64Array, shape: readonly number[], outShape: readonly number[]): Float64Array {
-  const idx = broadcastIndex(shape, outShape);
-  const out = new Float64Array(idx.length);
-  for (let i = 0; i < idx.length; i++) out[i] = data[idx[i]];
-  return out;
-}
 
-/** Adds `g` (of `outShape`) into a smaller `target` (of `shape`), summing over broadcast dims. */
-export function accumulateReduced(target: Float64Array, shape: readonly number[], g: Float64Array, outShape: readonly number[]): void {
-  if (target.length === 1) {
-    let s = 0;
-    for (let i = 0; i < g.length; i++) s += g[i];
-    target[0] += s;
-    return;
-  }
-  const idx = broadcastIndex(shape, outShape);
-  for (let i = 0; i < g.length; i++) target[idx[i]] += g[i];
-}

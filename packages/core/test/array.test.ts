@@ -97,7 +97,7 @@ describe('properties', () => {
         a.mul(b).sum().backward();
         expect(b.grad?.shape).toEqual(bShape);
         // d/db Σ a·b = Σ over broadcast dims of a; its total equals Σ a.
-        const total = (x: Float64Array): number => x.reduce((p, q) => p + q, 0);
+        const total = (x: ArrayLike<number>): number => Array.from(x).reduce((p, q) => p + q, 0);
         expect(total(b.grad!.data)).toBeCloseTo(total(a.data), 9);
       }),
       { numRuns: 200 },

@@ -60,7 +60,8 @@ describe('errors name the op, the shapes and the bad element', () => {
     expect(thrown(() => MLArray.from([1, 2, 3], [2, 2]))).toBeInstanceOf(ShapeError);
     expect(thrown(() => MLArray.from([1, 2], [-2]))).toBeInstanceOf(RangeError);
     expect(thrown(() => zeros(2).backward(zeros(3)))).toBeInstanceOf(ShapeError);
-    expect(thrown(() => zeros(2).clip(1, 0))).toBeInstanceOf(RangeError);
+    expect(thrown(() => zeros(2).clip(NaN, 0))).toBeInstanceOf(RangeError);
+    expect(thrown(() => zeros(2).clip(0, '1' as never))).toBeInstanceOf(TypeError);
     expect(thrown(() => zeros(1.5))).toBeInstanceOf(RangeError);
   });
 });

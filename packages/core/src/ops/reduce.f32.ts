@@ -1,4 +1,8 @@
-import { type MLArray, axisArg, record, gradOf, wrap } from '../mlarray';
+// GENERATED from reduce.f64.ts by scripts/gen-f32.mjs: edit that file, then run `node scripts/gen-f32.mjs`.
+import { type MLArray, axisArg, keepdimsArg, record, gradOf, wrap } from '../mlarray';
+import { allocOut } from '../dtypes/float32';
+import { accumulator } from './acc';
+import { checkSize } from '../alloc';
 
 // A reduction over one axis of a row-major array sees it as [outer, n, inner]: the
 // reduced elements of output (o, k) sit at o*n*inner + j*inner + k for j < n.
@@ -11,6 +15,7 @@ interface Plan {
 }
 
 function plan(op: string, a: MLArray, axisIn: number | null, keepdims: boolean): Plan {
+  keepdimsArg(op, keepdims);
   const axis = axisArg(op, axisIn, a.ndim);
   if (axis === null) {
     return { outer: 1, n: a.size, inner: 1, shape: keepdims ? a.shape.map(() => 1) : [] };
@@ -27,17 +32,20 @@ function plan(op: string, a: MLArray, axisIn: number | null, keepdims: boolean):
 // Sum and mean share one pass: mean is the sum scaled by 1/n, forward and backward.
 function scaledSum(op: 'sum' | 'mean', a: MLArray, axis: number | null, keepdims: boolean): MLArray {
   const { outer, n, inner, shape } = plan(op, a, axis, keepdims);
-  const x = a.data, out = new Float64Array(outer * inner);
+  const x = a.data as Float32Array, out = allocOut(op, shape);
+  // Summed in double, rounded once per output element.
+  const acc = accumulator(outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let j = 0; j < n; j++) {
       const row = (o * n + j) * inner, ob = o * inner;
-      for (let k = 0; k < inner; k++) out[ob + k] += x[row + k];
+      for (let k = 0; k < inner; k++) acc[ob + k] += x[row + k];
     }
   }
   const mean = op === 'mean';
-  if (mean) for (let i = 0; i < out.length; i++) out[i] /= n;
+  for (let i = 0; i < acc.length; i++) out[i] = mean ? acc[i] / n : acc[i];
   return record(op, out, shape, [a], (g) => {
-    const ga = gradOf(a) as Float64Array;
+    const ga = gradOf(a) as Float32Array | null;
+    if (ga === null) return;
     for (let o = 0; o < outer; o++) {
       for (let j = 0; j < n; j++) {
         const row = (o * n + j) * inner, ob = o * inner;
@@ -62,7 +70,7 @@ function extreme(op: 'max' | 'min', a: MLArray, axis: number | null, keepdims: b
   const p = plan(op, a, axis, keepdims);
   const { outer, n, inner } = p;
   if (n === 0) throw new RangeError(`${op}: cannot reduce an empty axis (shape [${a.shape.join(', ')}])`);
-  const x = a.data, out = new Float64Array(outer * inner);
+  const x = a.data as Float32Array, out = allocOut(op, p.shape);
   const sign = op === 'max' ? 1 : -1;
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < inner; k++) {
@@ -76,7 +84,8 @@ function extreme(op: 'max' | 'min', a: MLArray, axis: number | null, keepdims: b
     }
   }
   return record(op, out, p.shape, [a], (g) => {
-    const ga = gradOf(a) as Float64Array;
+    const ga = gradOf(a) as Float32Array | null;
+    if (ga === null) return;
     // Tied extremes share the gradient equally (PyTorch's amax/amin rule).
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < inner; k++) {
@@ -112,8 +121,9 @@ export function min(a: MLArray, axis: number | null, keepdims: boolean): MLArray
 /** Population standard deviation, `sqrt(Σ(x - μ)² / n)`, with gradient `(x - μ) / (n σ)` (0 where σ = 0, as PyTorch). */
 export function std(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
   const { outer, n, inner, shape } = plan('std', a, axis, keepdims);
-  const x = a.data, m = outer * inner;
-  const mu = new Float64Array(m), out = new Float64Array(m);
+  const x = a.data as Float32Array, m = outer * inner;
+  // The means stay in double for the backward pass (saved), whatever the dtype.
+  const mu = accumulator(m), out = allocOut('std', shape);
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < inner; k++) {
       let s = 0;
@@ -129,7 +139,8 @@ export function std(a: MLArray, axis: number | null, keepdims: boolean): MLArray
     }
   }
   return record('std', out, shape, [a], (g) => {
-    const ga = gradOf(a) as Float64Array;
+    const ga = gradOf(a) as Float32Array | null;
+    if (ga === null) return;
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < inner; k++) {
         // Where σ = 0 (constant input) the derivative is 0/0; PyTorch masks it to 0, and
@@ -151,7 +162,9 @@ export function std(a: MLArray, axis: number | null, keepdims: boolean): MLArray
 export function argmax(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
   const { outer, n, inner, shape } = plan('argmax', a, axis, keepdims);
   if (n === 0) throw new RangeError(`argmax: cannot reduce an empty axis (shape [${a.shape.join(', ')}])`);
-  const x = a.data, out = new Float64Array(outer * inner);
+  // Indices are float32 whatever the input's dtype (exact up to 2^53).
+  checkSize('argmax', outer * inner, shape, 'float32');
+  const x = a.data as Float32Array, out = accumulator(outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < inner; k++) {
       let best = x[o * n * inner + k], bi = 0;

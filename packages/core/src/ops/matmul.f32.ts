@@ -1,8 +1,21 @@
+// GENERATED from matmul.f64.ts by scripts/gen-f32.mjs: edit that file, then run `node scripts/gen-f32.mjs`.
 import { ShapeError, fmtShape } from '../errors';
-import { MLArray, record, gradOf } from '../mlarray';
-import { describeArg } from '../errors';
+import { type MLArray, record, gradOf } from '../mlarray';
 import { broadcastIndex, broadcastShapes, sizeOf } from '../shape';
-import { gemm, transposeBatch } from './gemm';
+import { allocOut, gemm, scratch } from '../dtypes/float32';
+
+/** The transpose of each of `batch` row-major [r×c] matrices, as [c×r]. */
+function transposeBatch(X: Float32Array, batch: number, r: number, c: number): Float32Array {
+  const out = scratch(batch * r * c);
+  for (let b = 0; b < batch; b++) {
+    const off = b * r * c;
+    for (let i = 0; i < r; i++) {
+      const row = off + i * c;
+      for (let j = 0; j < c; j++) out[off + j * r + i] = X[row + j];
+    }
+  }
+  return out;
+}
 
 /**
  * `numpy.matmul`: 1-D @ 1-D is a dot product (0-d result); a 1-D left operand is a row
@@ -13,7 +26,6 @@ import { gemm, transposeBatch } from './gemm';
  * each broadcast batch came from sums the gradient over the broadcast dimensions.
  */
 export function matmul(a: MLArray, b: MLArray): MLArray {
-  if (!(b instanceof MLArray)) throw new TypeError(`matmul: expected an MLArray, got ${describeArg(b)}`);
   if (a.ndim === 0 || b.ndim === 0) {
     throw new ShapeError('matmul', `both operands need at least 1 dimension, got ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`, [a.shape, b.shape]);
   }
@@ -30,26 +42,27 @@ export function matmul(a: MLArray, b: MLArray): MLArray {
   const simple = aBatch.length === 0 && bBatch.length === 0;
   const ai = simple ? null : broadcastIndex(aBatch, batchShape);
   const bi = simple ? null : broadcastIndex(bBatch, batchShape);
-  const A = a.data, B = b.data, nk = n * k, km = k * m, nm = n * m;
-  const out = new Float64Array(batch * nm);
-  for (let t = 0; t < batch; t++) {
-    gemm(A, (ai ? ai[t] : 0) * nk, B, (bi ? bi[t] : 0) * km, out, t * nm, n, k, m);
-  }
+  const A = a.data as Float32Array, B = b.data as Float32Array, nk = n * k, km = k * m, nm = n * m;
   const outShape = [...batchShape];
   if (a.ndim > 1) outShape.push(n);
   if (b.ndim > 1) outShape.push(m);
+  const out = allocOut('matmul', outShape);
+  for (let t = 0; t < batch; t++) {
+    gemm(A, (ai ? ai[t] : 0) * nk, B, (bi ? bi[t] : 0) * km, out, t * nm, n, k, m);
+  }
   return record('matmul', out, outShape, [a, b], (g) => {
-    const ga = gradOf(a), gb = gradOf(b);
+    const ga = gradOf(a) as Float32Array | null, gb = gradOf(b) as Float32Array | null;
+    const G = g as Float32Array;
     if (ga) {
       const Bt = transposeBatch(B, sizeOf(bBatch), k, m); // [m×k] each
       for (let t = 0; t < batch; t++) {
-        gemm(g, t * nm, Bt, (bi ? bi[t] : 0) * km, ga, (ai ? ai[t] : 0) * nk, n, m, k);
+        gemm(G, t * nm, Bt, (bi ? bi[t] : 0) * km, ga, (ai ? ai[t] : 0) * nk, n, m, k);
       }
     }
     if (gb) {
       const At = transposeBatch(A, sizeOf(aBatch), n, k); // [k×n] each
       for (let t = 0; t < batch; t++) {
-        gemm(At, (ai ? ai[t] : 0) * nk, g, t * nm, gb, (bi ? bi[t] : 0) * km, k, n, m);
+        gemm(At, (ai ? ai[t] : 0) * nk, G, t * nm, gb, (bi ? bi[t] : 0) * km, k, n, m);
       }
     }
   });

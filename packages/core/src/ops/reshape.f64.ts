@@ -1,8 +1,10 @@
 import { ShapeError, fmtShape } from '../errors';
 import { type MLArray, record, gradOf } from '../mlarray';
+import { checkDims } from '../shape';
 
 /** The same elements in a new shape; one entry may be -1 (inferred). Shares `data`. */
 export function reshape(a: MLArray, dims: readonly number[]): MLArray {
+  checkDims('reshape', dims.length);
   let infer = -1;
   let known = 1;
   for (let i = 0; i < dims.length; i++) {
@@ -10,7 +12,7 @@ export function reshape(a: MLArray, dims: readonly number[]): MLArray {
     if (d === -1) {
       if (infer >= 0) throw new ShapeError('reshape', `only one dimension can be -1, got ${fmtShape(dims)}`, [a.shape, dims]);
       infer = i;
-    } else if (!Number.isInteger(d) || d < 0) {
+    } else if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
       throw new ShapeError('reshape', `dimensions must be non-negative integers or -1, got ${fmtShape(dims)}`, [a.shape, dims]);
     } else {
       known *= d;
@@ -27,7 +29,7 @@ export function reshape(a: MLArray, dims: readonly number[]): MLArray {
   }
   const n = a.size;
   return record('reshape', a.data, shape, [a], (g) => {
-    const ga = gradOf(a) as Float64Array;
-    for (let i = 0; i < n; i++) ga[i] += g[i];
+    const ga = gradOf(a) as Float64Array | null;
+    if (ga !== null) for (let i = 0; i < n; i++) ga[i] += g[i];
   });
 }

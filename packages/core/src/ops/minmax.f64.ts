@@ -1,14 +1,14 @@
-import { type MLArray, asArray, record } from '../mlarray';
-import { broadcast, checkOperand, copies, flushSink, sink } from './broadcast';
+import { type MLArray, record, wrap } from '../mlarray';
+import { broadcast, copies, flushSink, sink } from './broadcast.f64';
+import { allocOut, cast } from '../dtypes/float64';
 
 // PyTorch's rule: the larger (smaller) input takes the whole gradient, and on a tie
 // each input takes half. NaN propagates, as in torch.maximum.
 function extremum(op: 'maximum' | 'minimum', a: MLArray, bIn: MLArray | number): MLArray {
-  checkOperand(op, bIn);
-  const b = asArray(bIn);
+  const b = typeof bIn === 'number' ? wrap(new Float64Array([cast(bIn)]), [], false) : bIn;
   const bc = broadcast(op, a, b);
   const { x, y, size: n } = bc;
-  const out = new Float64Array(n);
+  const out = allocOut(op, bc.shape);
   const sign = op === 'maximum' ? 1 : -1;
   for (let i = 0; i < n; i++) {
     const xi = x[i], yi = y[i];

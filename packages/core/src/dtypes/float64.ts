@@ -1,0 +1,26 @@
+// What a float64 kernel (`*.f64.ts`) needs to know about its dtype. The float32 twins
+// import ./float32.ts, its hand-written counterpart, in its place.
+import { checkSize } from '../alloc';
+import { sizeOf } from '../shape';
+
+/** The dtype of the kernels that import this module. */
+export const DTYPE = 'float64';
+
+/** A JS number as this dtype stores it (float64: unchanged). */
+export function cast(x: number): number {
+  return x;
+}
+
+/** A zeroed output buffer for `shape`, after the element-cap check naming `op`. */
+export function allocOut(op: string, shape: readonly number[]): Float64Array {
+  const n = sizeOf(shape);
+  checkSize(op, n, shape, DTYPE);
+  return new Float64Array(n);
+}
+
+/** A zeroed scratch buffer of `n` elements (n bounded by an already checked array). */
+export function scratch(n: number): Float64Array {
+  return new Float64Array(n);
+}
+
+export { gemm } from '../ops/gemm';

@@ -1,0 +1,129 @@
+import { type MLArray, record, gradOf } from '../mlarray';
+import { broadcast, copies, flushSink, sink } from './broadcast.f64';
+import { allocOut, cast } from '../dtypes/float64';
+import { cpow } from '../cpow';
+import { divGradDivisor, powGradBase, powGradExponent } from '../scalar';
+
+// Each op has a fast path for a plain-number operand (no broadcasting, no second
+// gradient; the number is first rounded to the array's dtype, as torch does) and a
+// general path over two arrays of this file's dtype broadcast to a common shape. When
+// a sink is the parent's own gradient buffer the loops accumulate straight into it.
+
+/** `a + b` elementwise. */
+export function add(a: MLArray, bIn: MLArray | number): MLArray {
+  if (typeof bIn === 'number') {
+    const b = cast(bIn), x = a.data as Float64Array, n = x.length, out = allocOut('add', a.shape);
+    for (let i = 0; i < n; i++) out[i] = x[i] + b;
+    return record('add', out, a.shape, [a], (g) => {
+      const ga = gradOf(a) as Float64Array | null;
+      if (ga !== null) for (let i = 0; i < n; i++) ga[i] += g[i];
+    });
+  }
+  const b = bIn, bc = broadcast('add', a, b);
+  const { x, y, size: n } = bc;
+  const out = allocOut('add', bc.shape);
+  for (let i = 0; i < n; i++) out[i] = x[i] + y[i];
+  return record('add', out, bc.shape, [a, b], (g) => {
+    const ga = sink(a, n), gb = sink(b, n);
+    if (ga) for (let i = 0; i < n; i++) ga[i] += g[i];
+    if (gb) for (let i = 0; i < n; i++) gb[i] += g[i];
+    flushSink(a, ga, bc.shape);
+    flushSink(b, gb, bc.shape);
+  }, copies(bc, a, b));
+}
+
+/** `a - b` elementwise. */
+export function sub(a: MLArray, bIn: MLArray | number): MLArray {
+  if (typeof bIn === 'number') {
+    const b = cast(bIn), x = a.data as Float64Array, n = x.length, out = allocOut('sub', a.shape);
+    for (let i = 0; i < n; i++) out[i] = x[i] - b;
+    return record('sub', out, a.shape, [a], (g) => {
+      const ga = gradOf(a) as Float64Array | null;
+      if (ga !== null) for (let i = 0; i < n; i++) ga[i] += g[i];
+    });
+  }
+  const b = bIn, bc = broadcast('sub', a, b);
+  const { x, y, size: n } = bc;
+  const out = allocOut('sub', bc.shape);
+  for (let i = 0; i < n; i++) out[i] = x[i] - y[i];
+  return record('sub', out, bc.shape, [a, b], (g) => {
+    const ga = sink(a, n), gb = sink(b, n);
+    if (ga) for (let i = 0; i < n; i++) ga[i] += g[i];
+    if (gb) for (let i = 0; i < n; i++) gb[i] -= g[i];
+    flushSink(a, ga, bc.shape);
+    flushSink(b, gb, bc.shape);
+  }, copies(bc, a, b));
+}
+
+/** `a * b` elementwise. */
+export function mul(a: MLArray, bIn: MLArray | number): MLArray {
+  if (typeof bIn === 'number') {
+    const b = cast(bIn), x = a.data as Float64Array, n = x.length, out = allocOut('mul', a.shape);
+    for (let i = 0; i < n; i++) out[i] = x[i] * b;
+    return record('mul', out, a.shape, [a], (g) => {
+      const ga = gradOf(a) as Float64Array | null;
+      if (ga !== null) for (let i = 0; i < n; i++) ga[i] += g[i] * b;
+    });
+  }
+  const b = bIn, bc = broadcast('mul', a, b);
+  const { x, y, size: n } = bc;
+  const out = allocOut('mul', bc.shape);
+  for (let i = 0; i < n; i++) out[i] = x[i] * y[i];
+  return record('mul', out, bc.shape, [a, b], (g) => {
+    const ga = sink(a, n), gb = sink(b, n);
+    if (ga) for (let i = 0; i < n; i++) ga[i] += g[i] * y[i];
+    if (gb) for (let i = 0; i < n; i++) gb[i] += g[i] * x[i];
+    flushSink(a, ga, bc.shape);
+    flushSink(b, gb, bc.shape);
+  }, copies(bc, a, b));
+}
+
+/** `a / b` elementwise, IEEE-754: `1/0 = Infinity`, `0/0 = NaN`, as in PyTorch. */
+export function div(a: MLArray, bIn: MLArray | number): MLArray {
+  if (typeof bIn === 'number') {
+    const b = cast(bIn), x = a.data as Float64Array, n = x.length, out = allocOut('div', a.shape);
+    for (let i = 0; i < n; i++) out[i] = x[i] / b;
+    return record('div', out, a.shape, [a], (g) => {
+      const ga = gradOf(a) as Float64Array | null;
+      if (ga !== null) for (let i = 0; i < n; i++) ga[i] += g[i] / b;
+    });
+  }
+  const b = bIn, bc = broadcast('div', a, b);
+  const { x, y, size: n } = bc;
+  const out = allocOut('div', bc.shape);
+  for (let i = 0; i < n; i++) out[i] = x[i] / y[i];
+  return record('div', out, bc.shape, [a, b], (g) => {
+    const ga = sink(a, n), gb = sink(b, n);
+    if (ga) for (let i = 0; i < n; i++) ga[i] += g[i] / y[i];
+    if (gb) for (let i = 0; i < n; i++) gb[i] += divGradDivisor(g[i], x[i], y[i]);
+    flushSink(a, ga, bc.shape);
+    flushSink(b, gb, bc.shape);
+  }, copies(bc, a, b));
+}
+
+/**
+ * `a ** b` elementwise, with C's (and PyTorch's) `pow` semantics. Gradients follow
+ * PyTorch's masks: d/da is 0 where b = 0 (even at a = 0), and d/db is 0 where a = 0 and
+ * b >= 0 (where log a would be -Infinity).
+ */
+export function pow(a: MLArray, bIn: MLArray | number): MLArray {
+  if (typeof bIn === 'number') {
+    const b = cast(bIn), x = a.data as Float64Array, n = x.length, out = allocOut('pow', a.shape);
+    for (let i = 0; i < n; i++) out[i] = cpow(x[i], b);
+    return record('pow', out, a.shape, [a], (g) => {
+      const ga = gradOf(a) as Float64Array | null;
+      if (ga !== null) for (let i = 0; i < n; i++) ga[i] += powGradBase(g[i], x[i], b);
+    });
+  }
+  const b = bIn, bc = broadcast('pow', a, b);
+  const { x, y, size: n } = bc;
+  const out = allocOut('pow', bc.shape);
+  for (let i = 0; i < n; i++) out[i] = cpow(x[i], y[i]);
+  return record('pow', out, bc.shape, [a, b], (g) => {
+    const ga = sink(a, n), gb = sink(b, n);
+    if (ga) for (let i = 0; i < n; i++) ga[i] += powGradBase(g[i], x[i], y[i]);
+    if (gb) for (let i = 0; i < n; i++) gb[i] += powGradExponent(g[i], x[i], y[i], out[i]);
+    flushSink(a, ga, bc.shape);
+    flushSink(b, gb, bc.shape);
+  }, copies(bc, a, b));
+}

@@ -1,0 +1,77 @@
+import { type MLArray, gradOf } from '../mlarray';
+import { broadcastIndex, broadcastShapes, sameShape, sizeOf } from '../shape';
+import { allocOut, scratch } from '../dtypes/float64';
+import { accumulator } from './acc';
+
+/** Two operands of this file's dtype brought to a common shape, for elementwise binary ops. */
+export interface Broadcast {
+  shape: readonly number[];
+  size: number;
+  /** `a`'s values at every output position (a.data itself when no expansion was needed). */
+  x: Float64Array;
+  /** `b`'s values at every output position. */
+  y: Float64Array;
+}
+
+const NO_COPIES: readonly ArrayBufferView[] = Object.freeze([]);
+
+/** The expanded operand copies a broadcast made (what its op's backward keeps). */
+export function copies(bc: Broadcast, a: MLArray, b: MLArray): readonly ArrayBufferView[] {
+  const ax = bc.x !== a.data, by = bc.y !== b.data;
+  if (!ax && !by) return NO_COPIES;
+  return ax && by ? [bc.x, bc.y] : [ax ? bc.x : bc.y];
+}
+
+/** `data` (of `shape`) repeated out to `outShape`, as a new contiguous buffer. */
+export function expandTo(op: string, data: Float64Array, shape: readonly number[], outShape: readonly number[]): Float64Array {
+  const out = allocOut(op, outShape);
+  const idx = broadcastIndex(shape, outShape);
+  for (let i = 0; i < idx.length; i++) out[i] = data[idx[i]];
+  return out;
+}
+
+/**
+ * Adds `g` (of `outShape`) into a smaller `target` (of `shape`), summing over the
+ * broadcast dimensions in double and rounding once per target element.
+ */
+export function accumulateReduced(target: Float64Array, shape: readonly number[], g: Float64Array, outShape: readonly number[]): void {
+  if (target.length === 1) {
+    let s = 0;
+    for (let i = 0; i < g.length; i++) s += g[i];
+    target[0] += s;
+    return;
+  }
+  const idx = broadcastIndex(shape, outShape);
+  const acc = accumulator(target.length);
+  for (let i = 0; i < g.length; i++) acc[idx[i]] += g[i];
+  for (let i = 0; i < target.length; i++) target[i] += acc[i];
+}
+
+/** Both operands (already of this file's dtype) at every output position. */
+export function broadcast(op: string, a: MLArray, b: MLArray): Broadcast {
+  if (sameShape(a.shape, b.shape)) return { shape: a.shape, size: a.size, x: a.data as Float64Array, y: b.data as Float64Array };
+  const shape = broadcastShapes(op, a.shape, b.shape);
+  const size = sizeOf(shape);
+  // Broadcasting only stretches dimensions of length 1, so an operand with as many
+  // elements as the output already has the output's flat layout.
+  const x = a.size === size ? (a.data as Float64Array) : expandTo(op, a.data as Float64Array, a.shape, shape);
+  const y = b.size === size ? (b.data as Float64Array) : expandTo(op, b.data as Float64Array, b.shape, shape);
+  return { shape, size, x, y };
+}
+
+/**
+ * Where a parent's share of an elementwise gradient is written: straight into its
+ * gradient buffer when it has as many elements as the output (same flat layout),
+ * otherwise into a scratch buffer that {@link flushSink} sums down to its shape.
+ * Null when the parent needs no gradient.
+ */
+export function sink(p: MLArray, size: number): Float64Array | null {
+  if (!p.requiresGrad) return null;
+  return p.size === size ? (gradOf(p) as Float64Array) : scratch(size);
+}
+
+export function flushSink(p: MLArray, buf: Float64Array | null, shape: readonly number[]): void {
+  if (buf === null || p.size === buf.length) return;
+  const target = gradOf(p) as Float64Array | null;
+  if (target !== null) accumulateReduced(target, p.shape, buf, shape);
+}

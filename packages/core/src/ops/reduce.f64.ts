@@ -1,0 +1,178 @@
+import { type MLArray, axisArg, keepdimsArg, record, gradOf, wrap } from '../mlarray';
+import { allocOut } from '../dtypes/float64';
+import { accumulator } from './acc';
+import { checkSize } from '../alloc';
+
+// A reduction over one axis of a row-major array sees it as [outer, n, inner]: the
+// reduced elements of output (o, k) sit at o*n*inner + j*inner + k for j < n.
+// Reducing everything is the case outer = inner = 1, n = size.
+interface Plan {
+  outer: number;
+  n: number;
+  inner: number;
+  shape: number[];
+}
+
+function plan(op: string, a: MLArray, axisIn: number | null, keepdims: boolean): Plan {
+  keepdimsArg(op, keepdims);
+  const axis = axisArg(op, axisIn, a.ndim);
+  if (axis === null) {
+    return { outer: 1, n: a.size, inner: 1, shape: keepdims ? a.shape.map(() => 1) : [] };
+  }
+  let outer = 1, inner = 1;
+  for (let i = 0; i < axis; i++) outer *= a.shape[i];
+  for (let i = axis + 1; i < a.ndim; i++) inner *= a.shape[i];
+  const shape = a.shape.slice();
+  if (keepdims) shape[axis] = 1;
+  else shape.splice(axis, 1);
+  return { outer, n: a.shape[axis], inner, shape };
+}
+
+// Sum and mean share one pass: mean is the sum scaled by 1/n, forward and backward.
+function scaledSum(op: 'sum' | 'mean', a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const { outer, n, inner, shape } = plan(op, a, axis, keepdims);
+  const x = a.data as Float64Array, out = allocOut(op, shape);
+  // Summed in double, rounded once per output element.
+  const acc = accumulator(outer * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < n; j++) {
+      const row = (o * n + j) * inner, ob = o * inner;
+      for (let k = 0; k < inner; k++) acc[ob + k] += x[row + k];
+    }
+  }
+  const mean = op === 'mean';
+  for (let i = 0; i < acc.length; i++) out[i] = mean ? acc[i] / n : acc[i];
+  return record(op, out, shape, [a], (g) => {
+    const ga = gradOf(a) as Float64Array | null;
+    if (ga === null) return;
+    for (let o = 0; o < outer; o++) {
+      for (let j = 0; j < n; j++) {
+        const row = (o * n + j) * inner, ob = o * inner;
+        if (mean) for (let k = 0; k < inner; k++) ga[row + k] += g[ob + k] / n;
+        else for (let k = 0; k < inner; k++) ga[row + k] += g[ob + k];
+      }
+    }
+  });
+}
+
+/** Sum over an axis (or everything). */
+export function sum(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  return scaledSum('sum', a, axis, keepdims);
+}
+
+/** Mean over an axis (or everything); the mean of zero elements is NaN. */
+export function mean(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  return scaledSum('mean', a, axis, keepdims);
+}
+
+function extreme(op: 'max' | 'min', a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const p = plan(op, a, axis, keepdims);
+  const { outer, n, inner } = p;
+  if (n === 0) throw new RangeError(`${op}: cannot reduce an empty axis (shape [${a.shape.join(', ')}])`);
+  const x = a.data as Float64Array, out = allocOut(op, p.shape);
+  const sign = op === 'max' ? 1 : -1;
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      let best = x[o * n * inner + k];
+      for (let j = 1; j < n; j++) {
+        const v = x[(o * n + j) * inner + k];
+        if (v !== v) { best = v; break; } // NaN wins, as in PyTorch
+        if (sign * (v - best) > 0) best = v;
+      }
+      out[o * inner + k] = best;
+    }
+  }
+  return record(op, out, p.shape, [a], (g) => {
+    const ga = gradOf(a) as Float64Array | null;
+    if (ga === null) return;
+    // Tied extremes share the gradient equally (PyTorch's amax/amin rule).
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < inner; k++) {
+        const best = out[o * inner + k];
+        if (best !== best) {
+          // A NaN extreme matches no element; PyTorch's rule (g / #matches on the
+          // matches) then spreads NaN over the whole slice, and so do we.
+          for (let j = 0; j < n; j++) ga[(o * n + j) * inner + k] += NaN;
+          continue;
+        }
+        let ties = 0;
+        for (let j = 0; j < n; j++) if (x[(o * n + j) * inner + k] === best) ties++;
+        const share = g[o * inner + k] / ties;
+        for (let j = 0; j < n; j++) {
+          const idx = (o * n + j) * inner + k;
+          if (x[idx] === best) ga[idx] += share;
+        }
+      }
+    }
+  });
+}
+
+/** Maximum over an axis (or everything). */
+export function max(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  return extreme('max', a, axis, keepdims);
+}
+
+/** Minimum over an axis (or everything). */
+export function min(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  return extreme('min', a, axis, keepdims);
+}
+
+/** Population standard deviation, `sqrt(Σ(x - μ)² / n)`, with gradient `(x - μ) / (n σ)` (0 where σ = 0, as PyTorch). */
+export function std(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const { outer, n, inner, shape } = plan('std', a, axis, keepdims);
+  const x = a.data as Float64Array, m = outer * inner;
+  // The means stay in double for the backward pass (saved), whatever the dtype.
+  const mu = accumulator(m), out = allocOut('std', shape);
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      let s = 0;
+      for (let j = 0; j < n; j++) s += x[(o * n + j) * inner + k];
+      const mean = s / n;
+      let ss = 0;
+      for (let j = 0; j < n; j++) {
+        const d = x[(o * n + j) * inner + k] - mean;
+        ss += d * d;
+      }
+      mu[o * inner + k] = mean;
+      out[o * inner + k] = Math.sqrt(ss / n);
+    }
+  }
+  return record('std', out, shape, [a], (g) => {
+    const ga = gradOf(a) as Float64Array | null;
+    if (ga === null) return;
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < inner; k++) {
+        // Where σ = 0 (constant input) the derivative is 0/0; PyTorch masks it to 0, and
+        // so do we, so a layer norm over a constant row does not poison training with NaN.
+        const sigma = out[o * inner + k];
+        if (sigma === 0) continue;
+        const c = g[o * inner + k] / (n * sigma);
+        const mean = mu[o * inner + k];
+        for (let j = 0; j < n; j++) {
+          const idx = (o * n + j) * inner + k;
+          ga[idx] += c * (x[idx] - mean);
+        }
+      }
+    }
+  }, [mu]);
+}
+
+/** Index of the largest element along an axis (flat index when axis is null); first wins on ties. */
+export function argmax(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const { outer, n, inner, shape } = plan('argmax', a, axis, keepdims);
+  if (n === 0) throw new RangeError(`argmax: cannot reduce an empty axis (shape [${a.shape.join(', ')}])`);
+  // Indices are float64 whatever the input's dtype (exact up to 2^53).
+  checkSize('argmax', outer * inner, shape, 'float64');
+  const x = a.data as Float64Array, out = accumulator(outer * inner);
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      let best = x[o * n * inner + k], bi = 0;
+      for (let j = 1; j < n; j++) {
+        const v = x[(o * n + j) * inner + k];
+        if (v > best || (v !== v && best === best)) { best = v; bi = j; }
+      }
+      out[o * inner + k] = bi;
+    }
+  }
+  return wrap(out, shape, false);
+}
