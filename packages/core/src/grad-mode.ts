@@ -1,3 +1,4 @@
+import { describeArg } from './errors';
 // Whether ops record the graph. Kept on globalThis so a CommonJS and an ESM copy of
 // core agree inside each other's noGrad blocks.
 const KEY = Symbol.for('smolml.gradMode');
@@ -14,21 +15,48 @@ export function isGradEnabled(): boolean {
 }
 
 /**
+ * The return type a synchronous scope function may have: anything but a promise or
+ * thenable. (An async function would leave the scope at its first `await` while its
+ * later ops still ran, silently recording again.)
+ */
+export type Sync<T> = T extends PromiseLike<unknown> ? never : T;
+
+/** @internal Rejects a non-function or an async function before it runs, naming `op`. */
+export function checkSyncFn(op: string, fn: unknown): void {
+  if (typeof fn !== 'function') throw new TypeError(`${op}: expected a function, got ${describeArg(fn)}`);
+  if ((fn as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] === 'AsyncFunction' || fn.constructor?.name === 'AsyncFunction') {
+    throw new TypeError(`${op}: takes a synchronous function; an async function leaves the scope at its first await`);
+  }
+}
+
+/** @internal Rejects a thenable result after the scope closed, naming `op`. */
+export function checkSyncResult(op: string, result: unknown): void {
+  if (result !== null && (typeof result === 'object' || typeof result === 'function') && typeof (result as { then?: unknown }).then === 'function') {
+    throw new TypeError(`${op}: the function returned a promise or thenable; ${op} takes synchronous functions only (its scope ended before the promise settled)`);
+  }
+}
+
+/**
  * Runs `fn` without recording any graph: arrays made inside need no gradient. Use it
- * for inference and for in-place parameter updates.
+ * for inference and for in-place parameter updates. `fn` must be synchronous: an async
+ * function is a TypeError before it runs, a returned promise a TypeError after.
  *
  * @example
  * const y = noGrad(() => model(x)); // y.requiresGrad === false
  */
-export function noGrad<T>(fn: () => T): T {
+export function noGrad<T>(fn: () => Sync<T>): T {
+  checkSyncFn('noGrad', fn);
   const s = state();
   const prev = s.enabled;
   s.enabled = false;
+  let result: T;
   try {
-    return fn();
+    result = fn() as T;
   } finally {
     s.enabled = prev;
   }
+  checkSyncResult('noGrad', result);
+  return result;
 }
 
 // Backward passes stamp the nodes they visit with numbers from this counter. It is

@@ -1,4 +1,5 @@
-import { type MLArray, wrap } from './mlarray';
+import { MLArray, checkOptions, wrap } from './mlarray';
+import { describeArg } from './errors';
 import { noGrad } from './grad-mode';
 
 /** Options for {@link gradCheck}. */
@@ -30,10 +31,24 @@ export interface GradCheckResult {
  * const x = new MLArray([0.5, -1.2, 2]);
  * gradCheck((x) => x.tanh().mul(x), [x]).ok; // true
  */
-export function gradCheck(fn: (...inputs: MLArray[]) => MLArray, inputs: readonly MLArray[], options: GradCheckOptions = {}): GradCheckResult {
-  const eps = options.eps ?? 1e-6;
-  const atol = options.atol ?? 1e-6;
-  const rtol = options.rtol ?? 1e-5;
+function positive(name: string, v: unknown, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'number' || !(v > 0) || v === Infinity) throw new RangeError(`gradCheck: ${name} must be a positive finite number, got ${String(v)}`);
+  return v;
+}
+
+export function gradCheck(fn: (...inputs: MLArray[]) => MLArray, inputs: readonly MLArray[], options?: GradCheckOptions): GradCheckResult {
+  if (typeof fn !== 'function') throw new TypeError(`gradCheck: expected a function, got ${describeArg(fn)}`);
+  if (!Array.isArray(inputs) || !inputs.every((x) => x instanceof MLArray)) {
+    throw new TypeError(`gradCheck: inputs must be an array of MLArrays, got ${describeArg(inputs)}`);
+  }
+  const opts = checkOptions<GradCheckOptions>('gradCheck', options);
+  const eps = positive('eps', opts.eps, 1e-6);
+  const atol = positive('atol', opts.atol, 1e-6);
+  const rtol = positive('rtol', opts.rtol, 1e-5);
+  for (const x of inputs) {
+    if (x.dtype !== 'float64') throw new TypeError(`gradCheck: finite differences need float64 inputs (float32 rounding swamps them), got a ${x.dtype} array`);
+  }
   // Fresh leaves that share the inputs' data, so the caller's gradients are untouched.
   const leaves = inputs.map((x) => wrap(x.data, x.shape, true));
   fn(...leaves).sum().backward();
@@ -47,11 +62,16 @@ export function gradCheck(fn: (...inputs: MLArray[]) => MLArray, inputs: readonl
     const x = leaf.data;
     for (let i = 0; i < x.length; i++) {
       const orig = x[i];
-      x[i] = orig + eps;
-      const fp = total();
-      x[i] = orig - eps;
-      const fm = total();
-      x[i] = orig;
+      let fp: number, fm: number;
+      // The caller's data is perturbed in place; put it back even when fn throws.
+      try {
+        x[i] = orig + eps;
+        fp = total();
+        x[i] = orig - eps;
+        fm = total();
+      } finally {
+        x[i] = orig;
+      }
       const numeric = (fp - fm) / (2 * eps);
       const err = Math.abs(analytic[i] - numeric);
       const e = Number.isNaN(err) ? Infinity : err;

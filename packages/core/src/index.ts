@@ -1,5 +1,5 @@
 /**
- * `@smolml/core`: the arrays that differentiate. `MLArray` (n-d float64 arrays with
+ * `@smolml/core`: the arrays that differentiate. `MLArray` (n-d float64 or float32 arrays with
  * reverse-mode autodiff), `Value` (the scalar, micrograd-style node), a seedable `Rng`,
  * and typed errors. Every other SmolML package builds on these.
  *
@@ -9,7 +9,7 @@ export { MLArray, type ArrayOptions, type BackwardFn, type SavedBuffers } from '
 export { type Nested } from './nested';
 export { Value } from './value';
 export { zeros, ones, full, randn, rand, type RandomOptions } from './creation';
-export { noGrad, isGradEnabled } from './grad-mode';
+export { noGrad, isGradEnabled, type Sync } from './grad-mode';
 export { Rng, setSeed, defaultRng } from './rng';
 export { ShapeError } from './errors';
 export { customOp, type CustomBackward, type CustomOpOptions } from './custom-op';

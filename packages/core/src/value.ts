@@ -1,6 +1,7 @@
 import { VALUE_BRAND, hasBrand } from './brand';
 import { nextEpoch } from './grad-mode';
 import { cpow } from './cpow';
+import { absGrad, divGradDivisor, powGradBase, reluOf, reluPasses, sigmoidOf } from './scalar';
 import { describeArg } from './errors';
 
 // Op codes, so backward is one switch instead of a closure per node: a million-node
@@ -140,15 +141,11 @@ export class Value {
   /** `ln this` */
   log(): Value { return Value.node(Math.log(this.data), Op.Log, this, null); }
   /** `max(this, 0)`; NaN passes through, as in PyTorch */
-  relu(): Value { return Value.node(this.data <= 0 ? 0 : this.data, Op.Relu, this, null); }
+  relu(): Value { return Value.node(reluOf(this.data), Op.Relu, this, null); }
   /** `tanh(this)` via `Math.tanh` (no overflow for large inputs). */
   tanh(): Value { return Value.node(Math.tanh(this.data), Op.Tanh, this, null); }
   /** `1 / (1 + e^-this)`, stable for large |x|. */
-  sigmoid(): Value {
-    const x = this.data;
-    const s = x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-    return Value.node(s, Op.Sigmoid, this, null);
-  }
+  sigmoid(): Value { return Value.node(sigmoidOf(this.data), Op.Sigmoid, this, null); }
 
   /**
    * Sets this node's gradient to 1 and propagates to every node it depends on.
@@ -171,16 +168,16 @@ export class Value {
         case Op.Add: a.grad += g; b.grad += g; break;
         case Op.Sub: a.grad += g; b.grad -= g; break;
         case Op.Mul: a.grad += g * b.data; b.grad += g * a.data; break;
-        case Op.Div: a.grad += g / b.data; b.grad -= (g * (a.data / b.data)) / b.data; break;
+        case Op.Div: a.grad += g / b.data; b.grad += divGradDivisor(g, a.data, b.data); break;
         case Op.AddK: case Op.SubK: a.grad += g; break;
         case Op.MulK: a.grad += g * k; break;
         case Op.DivK: a.grad += g / k; break;
-        case Op.Pow: if (k !== 0) a.grad += g * k * cpow(a.data, k - 1); break;
+        case Op.Pow: a.grad += powGradBase(g, a.data, k); break;
         case Op.Neg: a.grad -= g; break;
-        case Op.Abs: a.grad += a.data > 0 ? g : a.data < 0 ? -g : 0; break;
+        case Op.Abs: a.grad += absGrad(g, a.data); break;
         case Op.Exp: a.grad += g * v.data; break;
         case Op.Log: a.grad += g / a.data; break;
-        case Op.Relu: if (!(a.data <= 0)) a.grad += g; break;
+        case Op.Relu: if (reluPasses(a.data)) a.grad += g; break;
         case Op.Tanh: a.grad += g * (1 - v.data * v.data); break;
         case Op.Sigmoid: a.grad += g * v.data * (1 - v.data); break;
         case Op.Custom: {
