@@ -20,3 +20,7 @@ export { elementCap, setElementCap, DEFAULT_ELEMENT_CAP } from './alloc';
 export { gradCheck, type GradCheckOptions, type GradCheckResult } from './gradcheck';
 export { broadcastShapes } from './shape';
 export { gemmKernel, setGemmKernel, type GemmKernel } from './ops/gemm';
+// --- toolkit: indexing, joining, masks ---
+// --- end indexing ---
+// --- toolkit: creation, state ---
+// --- end creation ---

@@ -348,6 +348,12 @@ export class MLArray {
     return astype(this, checkDType('astype', dtype));
   }
 
+  // --- toolkit: indexing, joining, masks (ops/indexing/*) ---
+  // --- end indexing ---
+
+  // --- toolkit: elementwise, reductions (ops/*.f64.ts) ---
+  // --- end elementwise ---
+
   /** Zeroes the gradient and forgets how this array was computed (it becomes a leaf). */
   restart(): this {
     this.zeroGrad();
