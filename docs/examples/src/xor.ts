@@ -5,6 +5,7 @@
 //   node dist/xor.js [output.svg]      (default: docs/images/xor-optimizers.svg)
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { OPTIMIZER_COLORS, type OptimizerKind } from './plots/colors';
 import { lineChart } from './plots/svg';
 import { compareOptimizers } from './xor/compare';
 
@@ -24,13 +25,12 @@ const file = resolve(process.argv[2] ?? join(__dirname, '..', '..', 'images', 'x
 writeFileSync(
   file,
   lineChart(
-    runs.map((r) => ({ label: r.label, x: steps, y: r.losses, dashed: r.label === 'Adam' })),
+    runs.map((r) => ({ label: r.label, x: steps, y: r.losses, dashed: r.label === 'Adam', color: OPTIMIZER_COLORS[r.label as OptimizerKind] })),
     {
-      title: 'XOR, 2→32→1 (ReLU, tanh), MSE: SGD, SGDMomentum, AdaGrad at lr 0.1; Adam at 0.01',
+      title: 'XOR, 2→32→1: SGD, SGDMomentum and AdaGrad at lr 0.1, Adam at 0.01',
       xLabel: 'step (full batch of 4 points)',
       yLabel: 'loss (log scale)',
       logY: true,
-      legend: 'bottom-left',
     },
   ),
 );

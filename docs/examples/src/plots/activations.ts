@@ -73,7 +73,7 @@ for (const p of PLOTS) {
     ['gelu', (x) => gelu(x)], ['silu / swish', silu], ['mish', mish], ['softplus', (x) => softplus(x)],
   ];
   const series = family.map(([label, f]) => ({ label, x: xs, y: withDerivative(f, xs).y }));
-  write('activations-relu-family.svg', lineChart(series, { title: 'The ReLU family below and just above 0', xLabel: 'x', yLabel: 'f(x)', yRange: [-1.2, 2.5] }));
+  write('activations-relu-family.svg', lineChart(series, { title: 'The ReLU family below and just above 0', xLabel: 'x', yLabel: 'f(x)' }));
 }
 
 // softmax([x, 1, 0, −1]): as the first logit grows it takes the probability mass.
@@ -89,5 +89,5 @@ for (const p of PLOTS) {
     { label: 'p(class 2), logit 0', x: xs, y: column(2) },
     { label: 'p(class 3), logit -1', x: xs, y: column(3) },
   ];
-  write('activations-softmax.svg', lineChart(series, { title: 'softmax([x, 1, 0, -1]) as the first logit x varies', xLabel: 'x', yLabel: 'probability', yRange: [0, 1.3] }));
+  write('activations-softmax.svg', lineChart(series, { title: 'softmax([x, 1, 0, -1]) as the first logit x varies', xLabel: 'x', yLabel: 'probability' }));
 }

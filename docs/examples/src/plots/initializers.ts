@@ -75,8 +75,6 @@ for (const [file, name, activation, extra] of charts) {
     yLabel: 'variance of the activations (log scale)',
     logY: true,
     height: 460,
-    // room above the curves for the legend
-    yRange: file === 'tanh' ? [1e-4, 1e3] : undefined,
   });
   writeFileSync(join(OUT, `initializers-variance-${file}.svg`), svg);
 }

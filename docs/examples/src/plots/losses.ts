@@ -47,7 +47,7 @@ const none = { reduction: 'none' } as const;
   ];
   const curves = losses.map(([label, f]) => ({ label, ...curve(f, e, 0) }));
   write('losses-regression.svg', lineChart(curves.map((c) => ({ label: c.label, x: e, y: c.y })),
-    { title: 'Regression losses against the error e = yPred - yTrue', xLabel: 'error e', yLabel: 'loss', yRange: [0, 4] }));
+    { title: 'Regression losses against the error e = yPred - yTrue', xLabel: 'error e', yLabel: 'loss', yRange: [-0.15, 4] }));
   write('losses-regression-gradient.svg', lineChart(curves.map((c) => ({ label: `d/de ${c.label}`, x: e, y: c.dy })),
     { title: 'Their gradients: what one step of training feels', xLabel: 'error e', yLabel: 'dL/de', yRange: [-4, 4] }));
 }
@@ -57,7 +57,7 @@ const none = { reduction: 'none' } as const;
   const e = grid(-4, 4);
   const series: Series[] = [0.5, 1, 2].map((delta) => ({ label: `delta ${delta}`, x: e, y: curve((p, t) => huberLoss(p, t, delta, none), e, 0).y }));
   series.push({ label: 'MSE / 2 (delta → ∞)', x: e, y: e.map((v) => 0.5 * v * v), dashed: true });
-  write('losses-huber-delta.svg', lineChart(series, { title: 'Huber loss: quadratic inside delta, linear outside', xLabel: 'error e', yLabel: 'loss', yRange: [0, 6] }));
+  write('losses-huber-delta.svg', lineChart(series, { title: 'Huber loss: quadratic inside delta, linear outside', xLabel: 'error e', yLabel: 'loss', yRange: [-0.2, 6] }));
 }
 
 // Binary cross-entropy against the predicted probability, for each label.
@@ -68,7 +68,7 @@ const none = { reduction: 'none' } as const;
     { label: 'true label 0: -log(1 - p)', x: p, y: curve((a, b) => binaryCrossEntropy(a, b, none), p, 0).y },
     { label: 'label 1 with labelSmoothing 0.2', x: p, y: curve((a, b) => binaryCrossEntropy(a, b, { reduction: 'none', labelSmoothing: 0.2 }), p, 1).y, dashed: true },
   ];
-  write('losses-binary.svg', lineChart(series, { title: 'Binary cross-entropy against the predicted probability', xLabel: 'predicted probability p', yLabel: 'loss', yRange: [0, 5] }));
+  write('losses-binary.svg', lineChart(series, { title: 'Binary cross-entropy against the predicted probability', xLabel: 'predicted probability p', yLabel: 'loss', yRange: [-0.2, 5] }));
 }
 
 // From logits: the loss and its gradient sigmoid(z) − y for a true label 1.
@@ -79,7 +79,7 @@ const none = { reduction: 'none' } as const;
     { label: 'loss, true label 1: log(1 + e^-z)', x: z, y: c.y },
     { label: 'gradient: sigmoid(z) - 1', x: z, y: c.dy, dashed: true },
   ];
-  write('losses-bce-logits.svg', lineChart(series, { title: 'Binary cross-entropy from a logit z', xLabel: 'logit z', yLabel: 'loss, gradient', yRange: [-1.2, 8] }));
+  write('losses-bce-logits.svg', lineChart(series, { title: 'Binary cross-entropy from a logit z', xLabel: 'logit z', yLabel: 'loss, gradient' }));
 }
 
 // Hinge against the margin y·ŷ, beside the logistic loss (BCE from logits, label 1).
@@ -89,5 +89,5 @@ const none = { reduction: 'none' } as const;
     { label: 'hinge: max(0, 1 - y·ŷ)', x: m, y: curve((a, b) => hingeLoss(a, b, none), m, 1).y },
     { label: 'logistic: log(1 + e^(-y·ŷ))', x: m, y: curve((a, b) => binaryCrossEntropyWithLogits(a, b, none), m, 1).y, dashed: true },
   ];
-  write('losses-hinge.svg', lineChart(series, { title: 'Hinge and logistic loss against the margin y·ŷ', xLabel: 'margin y·ŷ', yLabel: 'loss', yRange: [0, 4] }));
+  write('losses-hinge.svg', lineChart(series, { title: 'Hinge and logistic loss against the margin y·ŷ', xLabel: 'margin y·ŷ', yLabel: 'loss', yRange: [-0.15, 4] }));
 }

@@ -21,6 +21,7 @@ import {
   SGDMomentum,
   StepLR,
 } from '@smolml/optimizers';
+import { OPTIMIZER_COLORS, type OptimizerKind, REFERENCE_COLOR } from './colors';
 import { type Series, lineChart } from './svg';
 
 const OUT = join(__dirname, '..', '..', '..', 'images');
@@ -40,27 +41,29 @@ function thin<T>(xs: readonly T[], every: number, keep = 0): T[] {
 // f(x, y) = (1 − x)² + 100 (y − x²)²: a long curved valley along y = x², minimum at (1, 1).
 // Steep walls and a nearly flat floor: the classic trap for plain gradient descent.
 const ROSENBROCK_STEPS = 3000;
-const rosenbrockRuns: [string, () => Optimizer][] = [
-  ['SGD (α 0.001)', () => new SGD({ learningRate: 1e-3 })],
-  ['SGDMomentum (α 0.001, β 0.9)', () => new SGDMomentum({ learningRate: 1e-3 })],
-  ['Nesterov (α 0.001, β 0.9)', () => new SGDMomentum({ learningRate: 1e-3, nesterov: true })],
-  ['AdaGrad (α 0.3)', () => new AdaGrad({ learningRate: 0.3 })],
-  ['RMSProp (α 0.003)', () => new RMSProp({ learningRate: 3e-3 })],
-  ['Adam (α 0.03)', () => new Adam({ learningRate: 0.03 })],
+// [kind (its colour in every chart), label, optimizer]
+const rosenbrockRuns: [OptimizerKind, string, () => Optimizer][] = [
+  ['SGD', 'SGD (α 0.001)', () => new SGD({ learningRate: 1e-3 })],
+  ['SGDMomentum', 'SGDMomentum (α 0.001, β 0.9)', () => new SGDMomentum({ learningRate: 1e-3 })],
+  ['Nesterov', 'Nesterov (α 0.001, β 0.9)', () => new SGDMomentum({ learningRate: 1e-3, nesterov: true })],
+  ['AdaGrad', 'AdaGrad (α 0.3)', () => new AdaGrad({ learningRate: 0.3 })],
+  ['RMSProp', 'RMSProp (α 0.003)', () => new RMSProp({ learningRate: 3e-3 })],
+  ['Adam', 'Adam (α 0.03)', () => new Adam({ learningRate: 0.03 })],
 ];
 
 interface Path {
   label: string;
+  color: string;
   xs: number[];
   ys: number[];
   losses: number[];
 }
 
-function rosenbrockPath(label: string, optimizer: Optimizer): Path {
+function rosenbrockPath(label: string, color: string, optimizer: Optimizer): Path {
   const x = new MLArray([-1.2]);
   const y = new MLArray([1]);
   const params = [x, y];
-  const path: Path = { label, xs: [x.item()], ys: [y.item()], losses: [] };
+  const path: Path = { label, color, xs: [x.item()], ys: [y.item()], losses: [] };
   for (let k = 0; k < ROSENBROCK_STEPS; k++) {
     optimizer.zeroGrad(params);
     const loss = x.neg().add(1).pow(2).add(y.sub(x.pow(2)).pow(2).mul(100));
@@ -73,7 +76,7 @@ function rosenbrockPath(label: string, optimizer: Optimizer): Path {
   return path;
 }
 
-const paths = rosenbrockRuns.map(([label, make]) => rosenbrockPath(label, make()));
+const paths = rosenbrockRuns.map(([kind, label, make]) => rosenbrockPath(label, OPTIMIZER_COLORS[kind], make()));
 for (const p of paths) {
   const n = p.xs.length - 1;
   console.log(`${p.label.padEnd(30)} ends at (${p.xs[n].toFixed(4)}, ${p.ys[n].toFixed(4)}), loss ${p.losses[p.losses.length - 1].toExponential(2)}`);
@@ -84,8 +87,8 @@ write(
   'rosenbrock-path',
   lineChart(
     [
-      { label: 'valley floor y = x² (minimum at 1, 1)', x: floor, y: floor.map((v) => v * v), dashed: true },
-      ...paths.map((p): Series => ({ label: p.label, x: thin(p.xs, 10, 300), y: thin(p.ys, 10, 300) })),
+      { label: 'valley floor y = x² (minimum at 1, 1)', x: floor, y: floor.map((v) => v * v), dashed: true, color: REFERENCE_COLOR },
+      ...paths.map((p): Series => ({ label: p.label, color: p.color, x: thin(p.xs, 10, 300), y: thin(p.ys, 10, 300) })),
     ],
     { title: `Paths through the Rosenbrock valley from (−1.2, 1), ${ROSENBROCK_STEPS} steps`, xLabel: 'x', yLabel: 'y', yRange: [-0.5, 2.5], height: 460 },
   ),
@@ -94,9 +97,8 @@ const steps = Array.from({ length: ROSENBROCK_STEPS }, (_, i) => i);
 write(
   'rosenbrock-loss',
   lineChart(
-    paths.map((p): Series => ({ label: p.label, x: thin(steps, 10), y: thin(p.losses, 10) })),
-    // the range above the curves leaves room for the legend
-    { title: 'Rosenbrock loss along each path', xLabel: 'step', yLabel: 'f(x, y) (log scale)', logY: true, yRange: [1e-12, 1e8], height: 500 },
+    paths.map((p): Series => ({ label: p.label, color: p.color, x: thin(steps, 10), y: thin(p.losses, 10) })),
+    { title: 'Rosenbrock loss along each path', xLabel: 'step', yLabel: 'f(x, y) (log scale)', logY: true, height: 460, legend: 'bottom-left' },
   ),
 );
 
@@ -108,13 +110,13 @@ const xs = Array.from({ length: 64 }, (_, i) => -1 + (2 * i) / 63);
 const X = new MLArray(xs.map((v) => [v]), { requiresGrad: false });
 const Y = new MLArray(xs.map((v) => [Math.sin(3 * v)]), { requiresGrad: false });
 
-const mlpRuns: [string, () => Optimizer][] = [
-  ['SGD (α 0.1)', () => new SGD({ learningRate: 0.1 })],
-  ['SGDMomentum (α 0.1, β 0.9)', () => new SGDMomentum({ learningRate: 0.1 })],
-  ['AdaGrad (α 0.05)', () => new AdaGrad({ learningRate: 0.05 })],
-  ['RMSProp (α 0.003)', () => new RMSProp({ learningRate: 3e-3 })],
-  ['Adam (α 0.01)', () => new Adam({ learningRate: 0.01 })],
-  ['AdamW (α 0.01, λ 0.01)', () => new AdamW({ learningRate: 0.01 })],
+const mlpRuns: [OptimizerKind, string, () => Optimizer][] = [
+  ['SGD', 'SGD (α 0.1)', () => new SGD({ learningRate: 0.1 })],
+  ['SGDMomentum', 'SGDMomentum (α 0.1, β 0.9)', () => new SGDMomentum({ learningRate: 0.1 })],
+  ['AdaGrad', 'AdaGrad (α 0.05)', () => new AdaGrad({ learningRate: 0.05 })],
+  ['RMSProp', 'RMSProp (α 0.003)', () => new RMSProp({ learningRate: 3e-3 })],
+  ['Adam', 'Adam (α 0.01)', () => new Adam({ learningRate: 0.01 })],
+  ['AdamW', 'AdamW (α 0.01, λ 0.01)', () => new AdamW({ learningRate: 0.01 })],
 ];
 
 function mlpLosses(optimizer: Optimizer): number[] {
@@ -139,10 +141,10 @@ function mlpLosses(optimizer: Optimizer): number[] {
 }
 
 const mlpSteps = Array.from({ length: MLP_STEPS + 1 }, (_, i) => i);
-const mlp = mlpRuns.map(([label, make]): Series => {
+const mlp = mlpRuns.map(([kind, label, make]): Series => {
   const losses = mlpLosses(make());
   console.log(`${label.padEnd(30)} loss ${losses[0].toExponential(2)} → ${losses[MLP_STEPS].toExponential(2)}`);
-  return { label, x: thin(mlpSteps, 5), y: thin(losses, 5) };
+  return { label, color: OPTIMIZER_COLORS[kind], x: thin(mlpSteps, 5), y: thin(losses, 5) };
 });
 write(
   'mlp-loss',
@@ -151,7 +153,6 @@ write(
     xLabel: 'step',
     yLabel: 'mean squared error (log scale)',
     logY: true,
-    yRange: [1e-4, 1e2],
     height: 460,
   }),
 );
@@ -173,6 +174,6 @@ const scheduleSeries = schedules.map(([label, make]): Series => {
 });
 write(
   'schedules',
-  lineChart(scheduleSeries, { title: 'Learning-rate schedules from a base rate of 0.01', xLabel: 'scheduler step', yLabel: 'learning rate', yRange: [0, 0.0135] }),
+  lineChart(scheduleSeries, { title: 'Learning-rate schedules from a base rate of 0.01', xLabel: 'scheduler step', yLabel: 'learning rate' }),
 );
 console.log(`wrote ${OUT}/optimizers-{rosenbrock-path,rosenbrock-loss,mlp-loss,schedules}.svg`);
