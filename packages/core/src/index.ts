@@ -23,4 +23,5 @@ export { gemmKernel, setGemmKernel, type GemmKernel } from './ops/gemm';
 // --- toolkit: indexing, joining, masks ---
 // --- end indexing ---
 // --- toolkit: creation, state ---
+export { arange, linspace, eye, zerosLike, onesLike, fullLike } from './creation';
 // --- end creation ---

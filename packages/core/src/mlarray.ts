@@ -258,8 +258,19 @@ export class MLArray {
   max(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('max', this, axis, keepdims); }
   /** Minimum over `axis`; tied minima share the gradient equally. */
   min(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('min', this, axis, keepdims); }
-  /** Population standard deviation (ddof 0) over `axis`: `sqrt(mean((x - mean(x))²))`. */
-  std(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('std', this, axis, keepdims); }
+  /**
+   * Standard deviation over `axis`: `sqrt(Σ(x − μ)² / (n − correction))`. The default
+   * correction 0 is the population std of the original SmolML; 1 is PyTorch's default.
+   */
+  std(axis: number | null = null, keepdims = false, correction = 0): MLArray { return ops.moments('std', this, axis, keepdims, correction); }
+  /** Variance over `axis`: `Σ(x − μ)² / (n − correction)` (correction 0 by default, as numpy's ddof). */
+  var(axis: number | null = null, keepdims = false, correction = 0): MLArray { return ops.moments('var', this, axis, keepdims, correction); }
+  /** `log Σ exp(x)` over `axis`, stable at ±1e4 (the max is subtracted first). */
+  logsumexp(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('logsumexp', this, axis, keepdims); }
+  /** Product over `axis`; its gradient is exact with zeros present (the product of the other elements). */
+  prod(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('prod', this, axis, keepdims); }
+  /** Running sums along `axis` (`out[i] = Σ_{j ≤ i} x[j]`), as `numpy.cumsum`. */
+  cumsum(axis: number): MLArray { return ops.cumsum(this, axis); }
   /** Index of the largest element along `axis` (first one on ties); not differentiable. */
   argmax(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('argmax', this, axis, keepdims); }
 
@@ -352,6 +363,30 @@ export class MLArray {
   // --- end indexing ---
 
   // --- toolkit: elementwise, reductions (ops/*.f64.ts) ---
+  /** `ln(1 + x)`, exact for tiny x (log1p(1e-10) keeps the digits `log(1 + x)` loses). */
+  log1p(): MLArray { return ops.unary('log1p', this); }
+  /** `e^x − 1`, exact for tiny x. */
+  expm1(): MLArray { return ops.unary('expm1', this); }
+  /** The error function `(2/√π)∫₀ˣ e^(−t²) dt`. */
+  erf(): MLArray { return ops.unary('erf', this); }
+  /** `1 − erf(x)`, with full relative precision far in the tail. */
+  erfc(): MLArray { return ops.unary('erfc', this); }
+  /** `sin x` */
+  sin(): MLArray { return ops.unary('sin', this); }
+  /** `cos x` */
+  cos(): MLArray { return ops.unary('cos', this); }
+  /** `x²` */
+  square(): MLArray { return ops.unary('square', this); }
+  /** `1 / x` */
+  reciprocal(): MLArray { return ops.unary('reciprocal', this); }
+  /** 1, -1 or 0 by sign (NaN and ±0 give 0, as PyTorch 1.13; numpy gives NaN for NaN). Zero gradient. */
+  sign(): MLArray { return ops.unary('sign', this); }
+  /** Rounds down. Zero gradient, as PyTorch. */
+  floor(): MLArray { return ops.unary('floor', this); }
+  /** Rounds up. Zero gradient, as PyTorch. */
+  ceil(): MLArray { return ops.unary('ceil', this); }
+  /** Rounds to the nearest integer, half to even as PyTorch (`round(2.5) = 2`), unlike `Math.round`. Zero gradient. */
+  round(): MLArray { return ops.unary('round', this); }
   // --- end elementwise ---
 
   /** Zeroes the gradient and forgets how this array was computed (it becomes a leaf). */

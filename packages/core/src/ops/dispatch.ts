@@ -19,11 +19,14 @@ import * as reshape64 from './reshape.f64';
 import * as reshape32 from './reshape.f32';
 import * as matmul64 from './matmul.f64';
 import * as matmul32 from './matmul.f32';
+import * as cumsum64 from './cumsum.f64';
+import * as cumsum32 from './cumsum.f32';
 import { checkOperand, promotePair, resultType } from './promote';
 
 type Binary = 'add' | 'sub' | 'mul' | 'div' | 'pow';
-type Unary = 'neg' | 'abs' | 'exp' | 'log' | 'sqrt' | 'relu' | 'tanh' | 'sigmoid';
-type Reduction = 'sum' | 'mean' | 'max' | 'min' | 'std' | 'argmax';
+type Unary = 'neg' | 'abs' | 'exp' | 'log' | 'sqrt' | 'relu' | 'tanh' | 'sigmoid'
+  | 'log1p' | 'expm1' | 'erf' | 'erfc' | 'sin' | 'cos' | 'square' | 'reciprocal' | 'sign' | 'floor' | 'ceil' | 'round';
+type Reduction = 'sum' | 'mean' | 'max' | 'min' | 'argmax' | 'logsumexp' | 'prod';
 
 /** An elementwise binary op with numpy broadcasting and PyTorch's dtype promotion. */
 export function binary(op: Binary, a: MLArray, b: MLArray | number): MLArray {
@@ -58,6 +61,20 @@ export function clip(a: MLArray, min: number, max: number): MLArray {
 /** A reduction over one axis (or all). */
 export function reduce(op: Reduction, a: MLArray, axis: number | null, keepdims: boolean): MLArray {
   return a.dtype === 'float32' ? reduce32[op](a, axis, keepdims) : reduce64[op](a, axis, keepdims);
+}
+
+/** var / std with a correction (0: population, 1: Bessel's), as torch's `correction`. */
+export function moments(op: 'var' | 'std', a: MLArray, axis: number | null, keepdims: boolean, correction: number): MLArray {
+  if (typeof correction !== 'number') throw new TypeError(`${op}: correction must be a number, got ${describeArg(correction)}`);
+  if (!(correction >= 0) || correction === Infinity) throw new RangeError(`${op}: correction must be a finite number >= 0, got ${correction}`);
+  const k = a.dtype === 'float32' ? reduce32 : reduce64;
+  return op === 'std' ? k.std(a, axis, keepdims, correction) : k.variance(a, axis, keepdims, correction);
+}
+
+/** Running sums along an axis. */
+export function cumsum(a: MLArray, axis: number): MLArray {
+  if (typeof axis !== 'number') throw new TypeError(`cumsum: axis must be an integer, got ${describeArg(axis)}`);
+  return a.dtype === 'float32' ? cumsum32.cumsum(a, axis) : cumsum64.cumsum(a, axis);
 }
 
 export function transpose(a: MLArray, axes?: readonly number[]): MLArray {

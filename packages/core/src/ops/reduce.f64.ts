@@ -117,12 +117,14 @@ export function min(a: MLArray, axis: number | null, keepdims: boolean): MLArray
   return extreme('min', a, axis, keepdims);
 }
 
-/** Population standard deviation, `sqrt(Σ(x - μ)² / n)`, with gradient `(x - μ) / (n σ)` (0 where σ = 0, as PyTorch). */
-export function std(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
-  const { outer, n, inner, shape } = plan('std', a, axis, keepdims);
+// var and std share one pass: the mean, then Σ(x − μ)² / max(0, n − correction), as
+// PyTorch (a correction past n divides by zero: Infinity or NaN, as torch gives).
+function moments(op: 'var' | 'std', a: MLArray, axis: number | null, keepdims: boolean, correction: number): MLArray {
+  const { outer, n, inner, shape } = plan(op, a, axis, keepdims);
   const x = a.data as Float64Array, m = outer * inner;
+  const denom = Math.max(0, n - correction);
   // The means stay in double for the backward pass (saved), whatever the dtype.
-  const mu = accumulator(m), out = allocOut('std', shape);
+  const mu = accumulator(m), out = allocOut(op, shape);
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < inner; k++) {
       let s = 0;
@@ -134,19 +136,24 @@ export function std(a: MLArray, axis: number | null, keepdims: boolean): MLArray
         ss += d * d;
       }
       mu[o * inner + k] = mean;
-      out[o * inner + k] = Math.sqrt(ss / n);
+      out[o * inner + k] = op === 'std' ? Math.sqrt(ss / denom) : ss / denom;
     }
   }
-  return record('std', out, shape, [a], (g) => {
+  return record(op, out, shape, [a], (g) => {
     const ga = gradOf(a) as Float64Array | null;
     if (ga === null) return;
     for (let o = 0; o < outer; o++) {
       for (let k = 0; k < inner; k++) {
-        // Where σ = 0 (constant input) the derivative is 0/0; PyTorch masks it to 0, and
-        // so do we, so a layer norm over a constant row does not poison training with NaN.
-        const sigma = out[o * inner + k];
-        if (sigma === 0) continue;
-        const c = g[o * inner + k] / (n * sigma);
+        let c: number;
+        if (op === 'std') {
+          // Where σ = 0 (constant input) the derivative is 0/0; PyTorch masks it to 0, and
+          // so do we, so a layer norm over a constant row does not poison training with NaN.
+          const sigma = out[o * inner + k];
+          if (sigma === 0) continue;
+          c = g[o * inner + k] / (denom * sigma);
+        } else {
+          c = (2 * g[o * inner + k]) / denom;
+        }
         const mean = mu[o * inner + k];
         for (let j = 0; j < n; j++) {
           const idx = (o * n + j) * inner + k;
@@ -155,6 +162,92 @@ export function std(a: MLArray, axis: number | null, keepdims: boolean): MLArray
       }
     }
   }, [mu]);
+}
+
+/** Standard deviation `sqrt(Σ(x − μ)² / (n − correction))`; gradient `(x − μ) / ((n − c)σ)`, 0 where σ = 0 (as PyTorch). */
+export function std(a: MLArray, axis: number | null, keepdims: boolean, correction = 0): MLArray {
+  return moments('std', a, axis, keepdims, correction);
+}
+
+/** Variance `Σ(x − μ)² / (n − correction)`; gradient `2(x − μ) / (n − c)`. */
+export function variance(a: MLArray, axis: number | null, keepdims: boolean, correction = 0): MLArray {
+  return moments('var', a, axis, keepdims, correction);
+}
+
+/**
+ * `log Σ e^x`, stable: the max m is subtracted first, `m + log Σ e^(x − m)`, so it holds
+ * at ±1e4; all −Infinity gives −Infinity, any +Infinity gives +Infinity (as PyTorch).
+ * The gradient is the softmax, `e^(x − out)`.
+ */
+export function logsumexp(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const { outer, n, inner, shape } = plan('logsumexp', a, axis, keepdims);
+  const x = a.data as Float64Array, out = allocOut('logsumexp', shape);
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      let m = -Infinity;
+      for (let j = 0; j < n; j++) {
+        const v = x[(o * n + j) * inner + k];
+        if (v > m || v !== v) m = v;
+        if (v !== v) break;
+      }
+      if (m === -Infinity || m === Infinity || m !== m) {
+        out[o * inner + k] = m;
+        continue;
+      }
+      let s = 0;
+      for (let j = 0; j < n; j++) s += Math.exp(x[(o * n + j) * inner + k] - m);
+      out[o * inner + k] = m + Math.log(s);
+    }
+  }
+  return record('logsumexp', out, shape, [a], (g) => {
+    const ga = gradOf(a) as Float64Array | null;
+    if (ga === null) return;
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < inner; k++) {
+        const lse = out[o * inner + k], go = g[o * inner + k];
+        for (let j = 0; j < n; j++) {
+          const idx = (o * n + j) * inner + k;
+          ga[idx] += go * Math.exp(x[idx] - lse);
+        }
+      }
+    }
+  });
+}
+
+/**
+ * The product over an axis (or all). Its gradient is the product of the *other*
+ * elements, computed from prefix and suffix products rather than `out / x`, so it is
+ * exact with one zero present (the zero's gradient is the product of the rest) and with
+ * two (all zero).
+ */
+export function prod(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const { outer, n, inner, shape } = plan('prod', a, axis, keepdims);
+  const x = a.data as Float64Array, out = allocOut('prod', shape);
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      let p = 1;
+      for (let j = 0; j < n; j++) p *= x[(o * n + j) * inner + k];
+      out[o * inner + k] = p;
+    }
+  }
+  return record('prod', out, shape, [a], (g) => {
+    const ga = gradOf(a) as Float64Array | null;
+    if (ga === null) return;
+    const suffix = accumulator(n + 1);
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < inner; k++) {
+        suffix[n] = 1;
+        for (let j = n - 1; j >= 0; j--) suffix[j] = suffix[j + 1] * x[(o * n + j) * inner + k];
+        let prefix = 1;
+        const go = g[o * inner + k];
+        for (let j = 0; j < n; j++) {
+          const idx = (o * n + j) * inner + k;
+          ga[idx] += go * prefix * suffix[j + 1];
+          prefix *= x[idx];
+        }
+      }
+    }
+  });
 }
 
 /** Index of the largest element along an axis (flat index when axis is null); first wins on ties. */
