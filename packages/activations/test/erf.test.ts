@@ -1,9 +1,10 @@
 // Our erfc (the exact GELU depends on it) against torch.special.erfc in float64.
 // Fixture: test/fixtures/erfc-reference.json, from scripts/reference/activations.py.
 import { erfc, expMinusSquare } from '../src/internal/erf';
-import { type Tensor, loadFixture } from './support/fixture';
+import * as path from 'node:path';
+import { type Tensor, loadFixture } from '../../../test-support/fixture';
 
-const [ref] = loadFixture<{ name: string; x: Tensor; erfc: Tensor }>('erfc-reference.json').cases;
+const [ref] = loadFixture<{ name: string; x: Tensor; erfc: Tensor }>(path.join(__dirname, 'fixtures', 'erfc-reference.json')).cases;
 
 describe('erfc', () => {
   it('matches PyTorch to 1e-14 relative, down to the smallest results', () => {

@@ -7,7 +7,8 @@ import {
   elu, gelu, hardSigmoid, leakyRelu, linear, logSoftmax, mish, relu, relu6, selu, sigmoid, silu, softmax,
   softplus, swish, tanh, type GeluApproximation,
 } from '../src';
-import { type Case, GRAD_RTOL, VALUE_RTOL, expectClose, expectShape, loadFixture, toArray } from './support/fixture';
+import * as path from 'node:path';
+import { type Case, GRAD_RTOL, type Tensor, VALUE_RTOL, expectClose, expectShape, loadFixture, typedData } from '../../../test-support/fixture';
 
 interface Args {
   alpha?: number;
@@ -17,7 +18,8 @@ interface Args {
   threshold?: number;
 }
 
-const fixture = loadFixture<Case<Args>>('activations-reference.json');
+const fixture = loadFixture<Case<Args>>(path.join(__dirname, 'fixtures', 'activations-reference.json'));
+const toArray = (t: Tensor, requiresGrad = true): MLArray => MLArray.from(typedData(t), t.shape, { requiresGrad });
 const cases = fixture.cases;
 
 // Calls each function with the fixture's arguments, leaving out what the case leaves

@@ -6,7 +6,8 @@
 // fixture test/fixtures/keras-reference.json. PyTorch's value is recorded beside each.
 import { MLArray } from '@smolml/core';
 import { binaryCrossEntropy, categoricalCrossEntropy, huberLoss, maeLoss, mseLoss } from '../src';
-import { type Tensor, loadFixture } from './support/fixture';
+import * as path from 'node:path';
+import { type Tensor, loadFixture } from '../../../test-support/fixture';
 
 interface KerasCase {
   name: string;
@@ -18,7 +19,7 @@ interface KerasCase {
   agree: boolean;
 }
 
-const { cases, generator } = loadFixture<KerasCase>('keras-reference.json');
+const { cases, generator } = loadFixture<KerasCase>(path.join(__dirname, 'fixtures', 'keras-reference.json'));
 const arr = (t: Tensor): MLArray => MLArray.from(Float64Array.from(t.data), t.shape);
 const ours = (c: KerasCase): number => {
   const [p, y] = [arr(c.inputs[0]), arr(c.inputs[1])];

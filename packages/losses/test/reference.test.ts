@@ -8,7 +8,8 @@ import {
   cosineSimilarityLoss, hingeLoss, huberLoss, klDivergence, maeLoss, mseLoss, sparseCategoricalCrossEntropy,
   type Reduction,
 } from '../src';
-import { type Case, GRAD_RTOL, VALUE_RTOL, expectClose, expectShape, loadFixture, toArray } from './support/fixture';
+import * as path from 'node:path';
+import { type Case, GRAD_RTOL, type Tensor, VALUE_RTOL, expectClose, expectShape, loadFixture, typedData } from '../../../test-support/fixture';
 
 interface Args {
   reduction?: Reduction;
@@ -20,7 +21,8 @@ interface Args {
   positional?: boolean;
 }
 
-const fixture = loadFixture<Case<Args>>('losses-reference.json');
+const fixture = loadFixture<Case<Args>>(path.join(__dirname, 'fixtures', 'losses-reference.json'));
+const toArray = (t: Tensor, requiresGrad = true): MLArray => MLArray.from(typedData(t), t.shape, { requiresGrad });
 const cases = fixture.cases;
 
 // The fixture's args are the options object, passed as is (defaults stay defaults).
