@@ -1,7 +1,8 @@
-import { MLArray, Value, customOp } from '@smolml/core';
+import { type MLArray, Value, customOp, describeArg } from '@smolml/core';
 import { erfc } from './internal/erf';
 import { checkInput, compose } from './internal/input';
-import { scalarOp } from './internal/scalar-op';
+import { geluBackF64, geluF64 } from './kernels/gelu.f64';
+import { geluBackF32, geluF32 } from './kernels/gelu.f32';
 
 /** How {@link gelu} evaluates the Gaussian CDF: exactly (`'none'`) or by the tanh formula. */
 export type GeluApproximation = 'none' | 'tanh';
@@ -9,8 +10,11 @@ export type GeluApproximation = 'none' | 'tanh';
 const SQRT_2_OVER_PI = Math.sqrt(2 / Math.PI);
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
-/** A RangeError unless `approximate` is `'none'` or `'tanh'`. */
+/** A TypeError unless `approximate` is a string, a RangeError unless it is `'none'` or `'tanh'`. */
 export function checkGeluApproximation(approximate: unknown): asserts approximate is GeluApproximation {
+  if (typeof approximate !== 'string') {
+    throw new TypeError(`gelu: approximate must be 'none' or 'tanh', got ${describeArg(approximate)}`);
+  }
   if (approximate !== 'none' && approximate !== 'tanh') {
     throw new RangeError(`gelu: approximate must be 'none' or 'tanh', got ${JSON.stringify(approximate)}`);
   }
@@ -40,21 +44,20 @@ export function gelu<T extends MLArray | Value>(x: T, approximate: GeluApproxima
   checkInput('gelu', x);
   if (x instanceof Value) {
     const v = x.data, cdf = 0.5 * erfc(-v * Math.SQRT1_2);
-    return scalarOp(x, v * cdf, cdf + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v)) as T;
+    return Value.custom(v * cdf, [x], [cdf + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v)]) as T;
   }
   const a = x as MLArray;
-  const src = a.data, n = src.length, out = new Float64Array(n);
-  const cdf = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = src[i];
-    cdf[i] = 0.5 * erfc(-v * Math.SQRT1_2);
-    out[i] = v * cdf[i];
+  // Φ(x) is kept for backward and declared, so @smolml/memory counts it.
+  if (a.dtype === 'float32') {
+    const src = a.data as Float32Array, out = new Float32Array(src.length), cdf = new Float32Array(src.length);
+    geluF32(src, out, cdf);
+    return customOp('gelu', [a], out, a.shape, (g, [ga]) => {
+      if (ga !== null) geluBackF32(src, cdf, g as Float32Array, ga as Float32Array);
+    }, { saved: [cdf] }) as T;
   }
+  const src = a.data as Float64Array, out = new Float64Array(src.length), cdf = new Float64Array(src.length);
+  geluF64(src, out, cdf);
   return customOp('gelu', [a], out, a.shape, (g, [ga]) => {
-    if (ga === null) return;
-    for (let i = 0; i < n; i++) {
-      const v = src[i];
-      ga[i] += g[i] * (cdf[i] + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v));
-    }
-  }) as T;
+    if (ga !== null) geluBackF64(src, cdf, g as Float64Array, ga as Float64Array);
+  }, { saved: [cdf] }) as T;
 }

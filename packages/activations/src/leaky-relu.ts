@@ -1,7 +1,9 @@
-import { MLArray, Value, customOp } from '@smolml/core';
+import { type MLArray, Value } from '@smolml/core';
 import { checkFinite } from './internal/check';
+import { fusedElementwise, inDType } from './internal/fused';
 import { checkInput } from './internal/input';
-import { scalarOp } from './internal/scalar-op';
+import { leakyReluBackF64, leakyReluF64 } from './kernels/leaky-relu.f64';
+import { leakyReluBackF32, leakyReluF32 } from './kernels/leaky-relu.f32';
 
 /**
  * Leaky ReLU: `x` for x > 0, `alpha·x` otherwise. The small slope keeps a gradient
@@ -23,16 +25,10 @@ export function leakyRelu<T extends MLArray | Value>(x: T, alpha = 0.01): T {
   // composition of relu's would give 0 there.
   if (x instanceof Value) {
     const v = x.data;
-    return scalarOp(x, v > 0 ? v : v * alpha, v > 0 ? 1 : alpha) as T;
+    return Value.custom(v > 0 ? v : v * alpha, [x], [v > 0 ? 1 : alpha]) as T;
   }
-  const a = x as MLArray;
-  const src = a.data, n = src.length, out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = src[i];
-    out[i] = v > 0 ? v : v * alpha;
-  }
-  return customOp('leakyRelu', [a], out, a.shape, (g, [ga]) => {
-    if (ga === null) return;
-    for (let i = 0; i < n; i++) ga[i] += src[i] > 0 ? g[i] : g[i] * alpha;
-  }) as T;
+  const a = x as MLArray, k = inDType(a, alpha);
+  return fusedElementwise('leakyRelu', a,
+    { forward: (src, out) => leakyReluF64(src, k, out), backward: (src, g, gx) => leakyReluBackF64(src, k, g, gx) },
+    { forward: (src, out) => leakyReluF32(src, k, out), backward: (src, g, gx) => leakyReluBackF32(src, k, g, gx) }) as T;
 }

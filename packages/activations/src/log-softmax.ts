@@ -1,6 +1,8 @@
 import { type MLArray, customOp } from '@smolml/core';
 import { planAxis } from './internal/axis';
 import { checkArray } from './internal/input';
+import { logSoftmaxBackF64, logSoftmaxF64 } from './kernels/log-softmax.f64';
+import { logSoftmaxBackF32, logSoftmaxF32 } from './kernels/log-softmax.f32';
 
 /**
  * The logarithm of {@link softmax} along `axis`, computed directly:
@@ -19,28 +21,17 @@ import { checkArray } from './internal/input';
 export function logSoftmax(x: MLArray, axis = -1): MLArray {
   checkArray('logSoftmax', x);
   const { outer, n, inner } = planAxis('logSoftmax', x, axis);
-  const src = x.data, out = new Float64Array(src.length);
-  const span = n * inner; // slices step by `inner`, as in softmax
-  for (let o = 0; o < outer; o++) {
-    for (let k = 0; k < inner; k++) {
-      const start = o * span + k, stop = start + span;
-      let m = -Infinity;
-      for (let i = start; i < stop; i += inner) if (src[i] > m) m = src[i];
-      let s = 0;
-      for (let i = start; i < stop; i += inner) s += Math.exp(src[i] - m);
-      const logS = Math.log(s);
-      for (let i = start; i < stop; i += inner) out[i] = src[i] - m - logS;
-    }
+  // Backward needs only the output, which the node holds anyway: nothing else is saved.
+  if (x.dtype === 'float32') {
+    const out = new Float32Array(x.size);
+    logSoftmaxF32(x.data as Float32Array, out, outer, n, inner);
+    return customOp('logSoftmax', [x], out, x.shape, (g, [gx]) => {
+      if (gx !== null) logSoftmaxBackF32(out, g as Float32Array, gx as Float32Array, outer, n, inner);
+    }, { saved: [] });
   }
+  const out = new Float64Array(x.size);
+  logSoftmaxF64(x.data as Float64Array, out, outer, n, inner);
   return customOp('logSoftmax', [x], out, x.shape, (g, [gx]) => {
-    if (gx === null) return;
-    for (let o = 0; o < outer; o++) {
-      for (let k = 0; k < inner; k++) {
-        const start = o * span + k, stop = start + span;
-        let total = 0;
-        for (let i = start; i < stop; i += inner) total += g[i];
-        for (let i = start; i < stop; i += inner) gx[i] += g[i] - Math.exp(out[i]) * total;
-      }
-    }
-  });
+    if (gx !== null) logSoftmaxBackF64(out, g as Float64Array, gx as Float64Array, outer, n, inner);
+  }, { saved: [] });
 }

@@ -1,4 +1,4 @@
-import type { MLArray } from '@smolml/core';
+import { type MLArray, describeArg } from '@smolml/core';
 import { elu } from './elu';
 import { checkGeluApproximation, gelu, type GeluApproximation } from './gelu';
 import { hardSigmoid } from './hard-sigmoid';
@@ -112,13 +112,14 @@ const BY_KEY = new Map<string, ActivationName>(activationNames.map((n) => [fold(
  * getActivation('leaky_relu');        // the same function, default alpha 0.01
  */
 export function getActivation(name: string, options: ActivationOptions = {}): Activation {
-  const canonical = typeof name === 'string' ? BY_KEY.get(fold(name)) : undefined;
+  if (typeof name !== 'string') throw new TypeError(`getActivation: name must be a string, got ${describeArg(name)}`);
+  const canonical = BY_KEY.get(fold(name));
   if (canonical === undefined) {
     throw new RangeError(`getActivation: unknown activation ${JSON.stringify(name)}; expected one of ${activationNames.join(', ')} (case and '_' are ignored)`);
   }
   const entry: Entry = ENTRIES[canonical];
-  if (options === null || typeof options !== 'object') {
-    throw new TypeError(`getActivation: options must be an object, got ${options === null ? 'null' : typeof options}`);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`getActivation: options must be an object, got ${describeArg(options)}`);
   }
   for (const key of Object.keys(options)) {
     if (!(entry.accepts as readonly string[]).includes(key)) {

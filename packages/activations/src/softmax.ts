@@ -1,6 +1,8 @@
 import { type MLArray, customOp } from '@smolml/core';
 import { planAxis } from './internal/axis';
 import { checkArray } from './internal/input';
+import { softmaxBackF64, softmaxF64 } from './kernels/softmax.f64';
+import { softmaxBackF32, softmaxF32 } from './kernels/softmax.f32';
 
 /**
  * Softmax along `axis`: `softmax(x)ᵢ = e^(xᵢ − m) / Σⱼ e^(xⱼ − m)`, with m the largest
@@ -22,33 +24,17 @@ import { checkArray } from './internal/input';
 export function softmax(x: MLArray, axis = -1): MLArray {
   checkArray('softmax', x);
   const { outer, n, inner } = planAxis('softmax', x, axis);
-  const src = x.data, out = new Float64Array(src.length);
-  const span = n * inner; // how far a slice reaches from its start
-  // Each slice along the axis starts at o·n·inner + k and steps by `inner` (1 for the
-  // last axis, the hot case, where this is a plain contiguous loop).
-  for (let o = 0; o < outer; o++) {
-    for (let k = 0; k < inner; k++) {
-      const start = o * span + k, stop = start + span;
-      let m = -Infinity;
-      for (let i = start; i < stop; i += inner) if (src[i] > m) m = src[i];
-      let s = 0;
-      for (let i = start; i < stop; i += inner) {
-        const e = Math.exp(src[i] - m);
-        out[i] = e;
-        s += e;
-      }
-      for (let i = start; i < stop; i += inner) out[i] /= s;
-    }
+  // Backward needs only the output, which the node holds anyway: nothing else is saved.
+  if (x.dtype === 'float32') {
+    const out = new Float32Array(x.size);
+    softmaxF32(x.data as Float32Array, out, outer, n, inner);
+    return customOp('softmax', [x], out, x.shape, (g, [gx]) => {
+      if (gx !== null) softmaxBackF32(out, g as Float32Array, gx as Float32Array, outer, n, inner);
+    }, { saved: [] });
   }
+  const out = new Float64Array(x.size);
+  softmaxF64(x.data as Float64Array, out, outer, n, inner);
   return customOp('softmax', [x], out, x.shape, (g, [gx]) => {
-    if (gx === null) return;
-    for (let o = 0; o < outer; o++) {
-      for (let k = 0; k < inner; k++) {
-        const start = o * span + k, stop = start + span;
-        let dot = 0;
-        for (let i = start; i < stop; i += inner) dot += g[i] * out[i];
-        for (let i = start; i < stop; i += inner) gx[i] += out[i] * (g[i] - dot);
-      }
-    }
-  });
+    if (gx !== null) softmaxBackF64(out, g as Float64Array, gx as Float64Array, outer, n, inner);
+  }, { saved: [] });
 }

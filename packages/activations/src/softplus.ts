@@ -1,27 +1,16 @@
-import { MLArray, Value, customOp } from '@smolml/core';
-import { checkPositive } from './internal/check';
+import { type MLArray, Value } from '@smolml/core';
+import { checkNumber, checkPositive } from './internal/check';
+import { fusedElementwise, inDType } from './internal/fused';
 import { checkInput } from './internal/input';
-import { scalarOp } from './internal/scalar-op';
+import { logOnePlusExp, logistic } from './internal/logistic';
+import { softplusBackF64, softplusF64 } from './kernels/softplus.f64';
+import { softplusBackF32, softplusF32 } from './kernels/softplus.f32';
 
-/** A RangeError unless beta > 0 and threshold is a number (Infinity allowed). */
+/** A RangeError unless beta > 0 and threshold is a number (Infinity allowed, NaN not); a TypeError for non-numbers. */
 export function checkSoftplusOptions(beta: unknown, threshold: unknown): void {
   checkPositive('softplus', 'beta', beta);
-  if (typeof threshold !== 'number' || Number.isNaN(threshold)) {
-    throw new RangeError(`softplus: threshold must be a number, got ${String(threshold)}`);
-  }
-}
-
-// log(1 + e^z) without overflow (z > 0 is rewritten as z + log(1 + e^−z)) and without
-// losing tiny results (log1p keeps e^z ≈ 1e-30 instead of rounding 1 + 1e-30 to 1).
-function logOnePlusExp(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-}
-
-// σ(z), stable on both sides.
-function logistic(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
+  checkNumber('softplus', 'threshold', threshold);
+  if (Number.isNaN(threshold)) throw new RangeError('softplus: threshold must be a number or ±Infinity, got NaN');
 }
 
 /**
@@ -42,19 +31,10 @@ export function softplus<T extends MLArray | Value>(x: T, beta = 1, threshold = 
   checkInput('softplus', x);
   if (x instanceof Value) {
     const z = x.data * beta;
-    return (z > threshold ? scalarOp(x, x.data, 1) : scalarOp(x, logOnePlusExp(z) / beta, logistic(z))) as T;
+    return (z > threshold ? Value.custom(x.data, [x], [1]) : Value.custom(logOnePlusExp(z) / beta, [x], [logistic(z)])) as T;
   }
-  const a = x as MLArray;
-  const src = a.data, n = src.length, out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const z = src[i] * beta;
-    out[i] = z > threshold ? src[i] : logOnePlusExp(z) / beta;
-  }
-  return customOp('softplus', [a], out, a.shape, (g, [ga]) => {
-    if (ga === null) return;
-    for (let i = 0; i < n; i++) {
-      const z = src[i] * beta;
-      ga[i] += z > threshold ? g[i] : g[i] * logistic(z);
-    }
-  }) as T;
+  const a = x as MLArray, b = inDType(a, beta), t = inDType(a, threshold);
+  return fusedElementwise('softplus', a,
+    { forward: (src, out) => softplusF64(src, b, t, out), backward: (src, g, gx) => softplusBackF64(src, b, t, g, gx) },
+    { forward: (src, out) => softplusF32(src, b, t, out), backward: (src, g, gx) => softplusBackF32(src, b, t, g, gx) }) as T;
 }

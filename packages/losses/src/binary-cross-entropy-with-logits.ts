@@ -1,5 +1,7 @@
 import { type MLArray, customOp } from '@smolml/core';
-import { checkLabelSmoothing, checkPair, checkRange, readOptions } from './internal/check';
+import { checkLabelSmoothing, checkPair, checkRange, inDType, promotePair, readOptions } from './internal/check';
+import { bceLogitsBackLogitsF64, bceLogitsBackTargetsF64, bceLogitsF64 } from './kernels/bce-logits.f64';
+import { bceLogitsBackLogitsF32, bceLogitsBackTargetsF32, bceLogitsF32 } from './kernels/bce-logits.f32';
 import { type LossOptions, reduce } from './reduction';
 
 /** Options for {@link binaryCrossEntropyWithLogits}. */
@@ -30,23 +32,24 @@ export function binaryCrossEntropyWithLogits(logits: MLArray, yTrue: MLArray, op
   const smoothing = options.labelSmoothing ?? 0;
   checkLabelSmoothing(op, smoothing);
   checkRange(op, 'yTrue (labels)', yTrue, 0, 1);
-  const keep = 1 - smoothing, shift = smoothing / 2;
-  const z = logits.data, y = yTrue.data, n = z.length;
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const zi = z[i], t = y[i] * keep + shift;
-    out[i] = (zi > 0 ? zi : 0) - zi * t + Math.log1p(Math.exp(-Math.abs(zi)));
+  const [z, y] = promotePair(logits, yTrue);
+  const keep = inDType(z.dtype, 1 - smoothing), shift = inDType(z.dtype, smoothing / 2);
+  // Backward reads only the two inputs: nothing more is saved.
+  let losses: MLArray;
+  if (z.dtype === 'float32') {
+    const zd = z.data as Float32Array, yd = y.data as Float32Array, out = new Float32Array(zd.length);
+    bceLogitsF32(zd, yd, keep, shift, out);
+    losses = customOp(op, [z, y], out, z.shape, (g, [gz, gy]) => {
+      if (gz !== null) bceLogitsBackLogitsF32(zd, yd, keep, shift, g as Float32Array, gz as Float32Array);
+      if (gy !== null) bceLogitsBackTargetsF32(zd, keep, g as Float32Array, gy as Float32Array);
+    }, { saved: [] });
+  } else {
+    const zd = z.data as Float64Array, yd = y.data as Float64Array, out = new Float64Array(zd.length);
+    bceLogitsF64(zd, yd, keep, shift, out);
+    losses = customOp(op, [z, y], out, z.shape, (g, [gz, gy]) => {
+      if (gz !== null) bceLogitsBackLogitsF64(zd, yd, keep, shift, g as Float64Array, gz as Float64Array);
+      if (gy !== null) bceLogitsBackTargetsF64(zd, keep, g as Float64Array, gy as Float64Array);
+    }, { saved: [] });
   }
-  const losses = customOp(op, [logits, yTrue], out, logits.shape, (g, [gz, gy]) => {
-    for (let i = 0; i < n; i++) {
-      const zi = z[i];
-      if (gz !== null) {
-        const e = Math.exp(-Math.abs(zi)); // σ(z) = 1/(1 + e^-z) or e^z/(1 + e^z), whichever cannot overflow
-        const sigma = zi >= 0 ? 1 / (1 + e) : e / (1 + e);
-        gz[i] += g[i] * (sigma - (y[i] * keep + shift));
-      }
-      if (gy !== null) gy[i] -= g[i] * keep * zi;
-    }
-  });
   return reduce(op, losses, reduction, 'elements');
 }

@@ -1,5 +1,5 @@
 import type { MLArray } from '@smolml/core';
-import { checkEps, checkLabelSmoothing, checkPair, checkRange, readOptions } from './internal/check';
+import { checkEps, checkLabelSmoothing, checkPair, checkRange, readOptions, upperClip } from './internal/check';
 import { type LossOptions, reduce } from './reduction';
 
 /** Options for {@link binaryCrossEntropy}. */
@@ -25,6 +25,11 @@ const BCE_EPS = 1e-15;
  * agree whenever ŷ stays inside [1e-7, 1 − 1e-7]. If you have raw scores (logits),
  * use {@link binaryCrossEntropyWithLogits}: it is exact where this one must clip.
  *
+ * In float32, where 1 − eps rounds to 1 (eps below 3e-8, the default included), the
+ * upper clip is the largest float32 below 1, so log(1 − p̂) stays finite (≥ −16.6).
+ * The loss has the dtype of its arguments; float64 labels promote a float32 loss to
+ * float64 (PyTorch's rule), so give float32 labels to a float32 model.
+ *
  * Throws a RangeError for predictions or labels outside [0, 1] (or NaN).
  *
  * @example
@@ -42,7 +47,7 @@ export function binaryCrossEntropy(yPred: MLArray, yTrue: MLArray, options: Bina
   checkRange(op, 'yPred (probabilities)', yPred, 0, 1, '; for raw scores use binaryCrossEntropyWithLogits');
   checkRange(op, 'yTrue (labels)', yTrue, 0, 1);
   const y = smoothing === 0 ? yTrue : yTrue.mul(1 - smoothing).add(smoothing / 2);
-  const p = yPred.clip(eps, 1 - eps);
+  const p = yPred.clip(eps, upperClip(yPred.dtype, eps));
   const losses = y.mul(p.log()).add(y.neg().add(1).mul(p.neg().add(1).log())).neg();
   return reduce(op, losses, reduction, 'elements');
 }

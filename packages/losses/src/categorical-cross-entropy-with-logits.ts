@@ -1,5 +1,11 @@
 import { type MLArray, customOp } from '@smolml/core';
-import { checkHasClassAxis, checkLabelSmoothing, checkPair, checkRange, readOptions } from './internal/check';
+import { checkHasClassAxis, checkLabelSmoothing, checkPair, checkRange, inDType, promotePair, readOptions } from './internal/check';
+import {
+  crossEntropyLogitsBackLogitsF64, crossEntropyLogitsBackTargetsF64, crossEntropyLogitsF64,
+} from './kernels/cross-entropy-logits.f64';
+import {
+  crossEntropyLogitsBackLogitsF32, crossEntropyLogitsBackTargetsF32, crossEntropyLogitsF32,
+} from './kernels/cross-entropy-logits.f32';
 import { type LossOptions, reduce } from './reduction';
 
 /** Options for {@link categoricalCrossEntropyWithLogits}. */
@@ -48,60 +54,38 @@ function lossFromLogits(op: string, logits: MLArray, yTrue: MLArray, options: Ca
   checkPair(op, logits, yTrue);
   const reduction = readOptions(op, options, ['labelSmoothing']);
   checkRange(op, 'yTrue (target probabilities)', yTrue, 0, 1);
-  return reduce(op, crossEntropyOfLogits(op, logits, yTrue, options.labelSmoothing), reduction, 'samples');
+  const [z, y] = promotePair(logits, yTrue);
+  return reduce(op, crossEntropyOfLogits(op, z, y, options.labelSmoothing), reduction, 'samples');
 }
 
 /**
- * @internal Per-sample cross-entropy of `softmax(logits)` against `yTrue` over the
- * last axis, as one op. With y′ = y(1 − s) + s/K, m the row max and S = Σⱼ e^(zⱼ − m):
- *   L = Σₖ y′ₖ·((m − zₖ) + log S)                (every term ≥ 0: no cancellation)
- *   ∂L/∂zₖ = softmaxₖ·Σⱼy′ⱼ − y′ₖ,   ∂L/∂yₖ = (1 − s)·((m − zₖ) + log S)
+ * @internal Per-sample cross-entropy of `softmax(logits)` against `yTrue` over the last
+ * axis, as one op (formulas in kernels/cross-entropy-logits.f64.ts). `yTrue` has the
+ * logits' shape and dtype. Backward keeps e^(z − m) and each row's m and S, declared as
+ * saved buffers so @smolml/memory counts them.
  */
-export function crossEntropyOfLogits(op: string, logits: MLArray, yTrue: MLArray, smoothing = 0): MLArray {
+export function crossEntropyOfLogits(op: string, logits: MLArray, yTrue: MLArray, smoothing: unknown = 0): MLArray {
   checkLabelSmoothing(op, smoothing);
   checkHasClassAxis(op, logits);
   const shape = logits.shape.slice(0, -1);
   const k = logits.shape[logits.ndim - 1];
   let rows = 1;
   for (const d of shape) rows *= d;
-  const z = logits.data, y = yTrue.data;
-  const keep = 1 - smoothing, spread = smoothing / k;
-  // e^(z − m) and the row sums are kept for backward: softmax = e / S.
-  const ez = new Float64Array(z.length), max = new Float64Array(rows), sum = new Float64Array(rows);
-  const out = new Float64Array(rows);
-  for (let r = 0; r < rows; r++) {
-    const base = r * k;
-    let m = -Infinity;
-    for (let j = 0; j < k; j++) if (z[base + j] > m) m = z[base + j];
-    let s = 0;
-    for (let j = 0; j < k; j++) {
-      const e = Math.exp(z[base + j] - m);
-      ez[base + j] = e;
-      s += e;
-    }
-    const logS = Math.log(s);
-    let loss = 0;
-    for (let j = 0; j < k; j++) {
-      const t = y[base + j] * keep + spread;
-      if (t !== 0) loss += t * (m - z[base + j] + logS); // skipping t = 0 keeps 0·∞ out for z = −∞
-    }
-    max[r] = m;
-    sum[r] = s;
-    out[r] = loss;
+  const keep = inDType(logits.dtype, 1 - smoothing), spread = inDType(logits.dtype, smoothing / k);
+  if (logits.dtype === 'float32') {
+    const z = logits.data as Float32Array, y = yTrue.data as Float32Array;
+    const ez = new Float32Array(z.length), max = new Float32Array(rows), sum = new Float32Array(rows), out = new Float32Array(rows);
+    crossEntropyLogitsF32(z, y, keep, spread, rows, k, ez, max, sum, out);
+    return customOp(op, [logits, yTrue], out, shape, (g, [gz, gy]) => {
+      if (gz !== null) crossEntropyLogitsBackLogitsF32(y, keep, spread, rows, k, ez, sum, g as Float32Array, gz as Float32Array);
+      if (gy !== null) crossEntropyLogitsBackTargetsF32(z, keep, rows, k, max, sum, g as Float32Array, gy as Float32Array);
+    }, { saved: [ez, max, sum] });
   }
+  const z = logits.data as Float64Array, y = yTrue.data as Float64Array;
+  const ez = new Float64Array(z.length), max = new Float64Array(rows), sum = new Float64Array(rows), out = new Float64Array(rows);
+  crossEntropyLogitsF64(z, y, keep, spread, rows, k, ez, max, sum, out);
   return customOp(op, [logits, yTrue], out, shape, (g, [gz, gy]) => {
-    for (let r = 0; r < rows; r++) {
-      const base = r * k, gr = g[r];
-      if (gz !== null) {
-        let total = 0;
-        for (let j = 0; j < k; j++) total += y[base + j] * keep + spread;
-        const scale = (gr * total) / sum[r];
-        for (let j = 0; j < k; j++) gz[base + j] += scale * ez[base + j] - gr * (y[base + j] * keep + spread);
-      }
-      if (gy !== null) {
-        const m = max[r], logS = Math.log(sum[r]);
-        for (let j = 0; j < k; j++) gy[base + j] += gr * keep * (m - z[base + j] + logS);
-      }
-    }
-  });
+    if (gz !== null) crossEntropyLogitsBackLogitsF64(y, keep, spread, rows, k, ez, sum, g as Float64Array, gz as Float64Array);
+    if (gy !== null) crossEntropyLogitsBackTargetsF64(z, keep, rows, k, max, sum, g as Float64Array, gy as Float64Array);
+  }, { saved: [ez, max, sum] });
 }

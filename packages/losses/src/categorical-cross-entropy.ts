@@ -1,5 +1,5 @@
 import type { MLArray } from '@smolml/core';
-import { checkEps, checkHasClassAxis, checkLabelSmoothing, checkPair, checkRange, readOptions } from './internal/check';
+import { checkEps, checkHasClassAxis, checkLabelSmoothing, checkPair, checkRange, readOptions, upperClip } from './internal/check';
 import { type LossOptions, reduce } from './reduction';
 
 /** Options for {@link categoricalCrossEntropy}. */
@@ -40,12 +40,12 @@ export function categoricalCrossEntropy(yPred: MLArray, yTrue: MLArray, options:
  * @internal Per-sample `−Σₖ yₖ·log clip(ŷₖ)` over the last axis, for
  * {@link categoricalCrossEntropy} and the sparse form (which passes one-hot targets).
  */
-export function crossEntropyOfProbabilities(op: string, yPred: MLArray, yTrue: MLArray, eps = 1e-15, smoothing = 0): MLArray {
+export function crossEntropyOfProbabilities(op: string, yPred: MLArray, yTrue: MLArray, eps: unknown = 1e-15, smoothing: unknown = 0): MLArray {
   checkEps(op, eps);
   checkLabelSmoothing(op, smoothing);
   checkHasClassAxis(op, yPred);
   checkRange(op, 'yPred (probabilities)', yPred, 0, 1, '; for raw scores use categoricalCrossEntropyWithLogits');
   const classes = yPred.shape[yPred.ndim - 1];
   const y = smoothing === 0 ? yTrue : yTrue.mul(1 - smoothing).add(smoothing / classes);
-  return y.mul(yPred.clip(eps, 1 - eps).log()).sum(-1).neg();
+  return y.mul(yPred.clip(eps, upperClip(yPred.dtype, eps)).log()).sum(-1).neg();
 }

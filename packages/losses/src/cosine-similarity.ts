@@ -1,5 +1,5 @@
-import type { MLArray } from '@smolml/core';
-import { checkPair, readOptions } from './internal/check';
+import { type MLArray, describeArg, normalizeAxis } from '@smolml/core';
+import { checkPair, checkPositive, readOptions } from './internal/check';
 import { type LossOptions, reduce } from './reduction';
 
 /** Options for {@link cosineSimilarityLoss}. */
@@ -29,13 +29,9 @@ export function cosineSimilarityLoss(yPred: MLArray, yTrue: MLArray, options: Co
   const reduction = readOptions(op, options, ['axis', 'eps']);
   const axis = options.axis ?? -1;
   const eps = options.eps ?? 1e-8;
-  const nd = yPred.ndim;
-  if (typeof axis !== 'number' || !Number.isInteger(axis) || axis < -nd || axis >= nd) {
-    throw new RangeError(`${op}: axis ${String(axis)} is out of range for shape [${yPred.shape.join(', ')}]; expected an integer in [${-nd}, ${nd - 1}]`);
-  }
-  if (typeof eps !== 'number' || !(eps > 0 && eps < Infinity)) {
-    throw new RangeError(`${op}: eps must be a finite number greater than 0, got ${String(eps)}`);
-  }
+  if (typeof axis !== 'number') throw new TypeError(`${op}: axis must be an integer, got ${describeArg(axis)}`);
+  normalizeAxis(axis, yPred.ndim, op);
+  checkPositive(op, 'eps', eps);
   // The norms are floored before the square root (max(Σa², eps²), not max(√Σa², eps)),
   // so a zero vector gets a finite gradient instead of 0/0 from √'s derivative at 0.
   const dot = yPred.mul(yTrue).sum(axis);

@@ -1,5 +1,7 @@
-import { type MLArray, customOp } from '@smolml/core';
-import { checkPair, readOptions } from './internal/check';
+import { type MLArray, customOp, describeArg } from '@smolml/core';
+import { checkPair, checkPositive, inDType, readOptions } from './internal/check';
+import { huberBackF64, huberF64 } from './kernels/huber.f64';
+import { huberBackF32, huberF32 } from './kernels/huber.f32';
 import { type LossOptions, reduce } from './reduction';
 
 /** Options for {@link huberLoss}. */
@@ -31,29 +33,32 @@ export function huberLoss(yPred: MLArray, yTrue: MLArray, deltaOrOptions: number
   if (typeof deltaOrOptions === 'number') {
     delta = deltaOrOptions;
     reduction = readOptions(op, options, []);
-  } else {
+  } else if (deltaOrOptions !== null && typeof deltaOrOptions === 'object' && !Array.isArray(deltaOrOptions)) {
     reduction = readOptions(op, deltaOrOptions, ['delta']);
     delta = deltaOrOptions.delta ?? 1;
+  } else {
+    throw new TypeError(`${op}: the third argument must be delta (a number) or an options object, got ${describeArg(deltaOrOptions)}`);
   }
-  if (typeof delta !== 'number' || !(delta > 0 && delta < Infinity)) {
-    throw new RangeError(`${op}: delta must be a finite number greater than 0, got ${String(delta)}`);
-  }
+  checkPositive(op, 'delta', delta);
   // Fused, as PyTorch's huber_loss is: composing ½q² + δ(|e| − q) from core ops makes
   // the backward pass compute q + δ − δ, which cancels (for e = 1e-12 the gradient was
-  // off by 9e-5 relative). Here the gradient is e clipped to [−δ, δ], exactly.
+  // off by 9e-5 relative). Here the gradient is e clipped to [−δ, δ], exactly. The
+  // difference promotes mixed dtypes; its buffer is the node's input, so nothing more is saved.
   const e = yPred.sub(yTrue);
-  const d = delta;
-  const x = e.data, n = x.length, out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const z = Math.abs(x[i]);
-    out[i] = z < d ? 0.5 * z * z : d * (z - 0.5 * d);
+  const d = inDType(e.dtype, delta);
+  let losses: MLArray;
+  if (e.dtype === 'float32') {
+    const x = e.data as Float32Array, out = new Float32Array(x.length);
+    huberF32(x, d, out);
+    losses = customOp(op, [e], out, e.shape, (g, [ge]) => {
+      if (ge !== null) huberBackF32(x, d, g as Float32Array, ge as Float32Array);
+    }, { saved: [] });
+  } else {
+    const x = e.data as Float64Array, out = new Float64Array(x.length);
+    huberF64(x, d, out);
+    losses = customOp(op, [e], out, e.shape, (g, [ge]) => {
+      if (ge !== null) huberBackF64(x, d, g as Float64Array, ge as Float64Array);
+    }, { saved: [] });
   }
-  const losses = customOp(op, [e], out, e.shape, (g, [ge]) => {
-    if (ge === null) return;
-    for (let i = 0; i < n; i++) {
-      const v = x[i];
-      ge[i] += g[i] * (v < -d ? -d : v > d ? d : v);
-    }
-  });
   return reduce(op, losses, reduction, 'elements');
 }

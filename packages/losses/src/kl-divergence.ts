@@ -33,8 +33,11 @@ export function klDivergence(yPred: MLArray, yTrue: MLArray, options: KLDivergen
   checkRange(op, 'yPred (probabilities)', yPred, 0, 1);
   checkRange(op, 'yTrue (target probabilities)', yTrue, 0, 1);
   // y·log y with 0·log 0 = 0 (its limit): the max keeps log finite where y = 0, and
-  // there the product is 0 whatever the log. Elsewhere max(y, MIN_VALUE) is y itself.
-  const yLogY = yTrue.mul(yTrue.maximum(Number.MIN_VALUE).log());
+  // there the product is 0 whatever the log. Elsewhere max(y, tiny) is y itself. tiny
+  // is the smallest positive number of yTrue's dtype (Number.MIN_VALUE would round to
+  // 0 in float32, and 0·log 0 is NaN).
+  const tiny = yTrue.dtype === 'float32' ? 2 ** -149 : Number.MIN_VALUE;
+  const yLogY = yTrue.mul(yTrue.maximum(tiny).log());
   const losses = yLogY.sub(yTrue.mul(yPred.clip(eps, 1).log())).sum(-1);
   return reduce(op, losses, reduction, 'samples');
 }

@@ -1,4 +1,4 @@
-import { type MLArray } from '@smolml/core';
+import { type MLArray, describeArg } from '@smolml/core';
 
 /**
  * How a loss combines its per-element (or per-sample) values: `'mean'` (the default, as
@@ -15,9 +15,12 @@ export interface LossOptions {
 
 const REDUCTIONS: readonly string[] = ['mean', 'sum', 'none'];
 
-/** A RangeError unless `reduction` is one of the three. */
+/** A TypeError unless `reduction` is a string, a RangeError unless it is one of the three. */
 export function checkReduction(op: string, reduction: unknown): asserts reduction is Reduction {
-  if (typeof reduction !== 'string' || !REDUCTIONS.includes(reduction)) {
+  if (typeof reduction !== 'string') {
+    throw new TypeError(`${op}: reduction must be 'mean', 'sum' or 'none', got ${describeArg(reduction)}`);
+  }
+  if (!REDUCTIONS.includes(reduction)) {
     throw new RangeError(`${op}: reduction must be 'mean', 'sum' or 'none', got ${JSON.stringify(reduction)}`);
   }
 }

@@ -1,4 +1,4 @@
-import { MLArray, ShapeError } from '@smolml/core';
+import { MLArray, ShapeError, describeArg, formatShape, zeros } from '@smolml/core';
 import { checkArray, readOptions } from './internal/check';
 import { crossEntropyOfProbabilities } from './categorical-cross-entropy';
 import { crossEntropyOfLogits } from './categorical-cross-entropy-with-logits';
@@ -14,8 +14,6 @@ export interface SparseCategoricalCrossEntropyOptions extends LossOptions {
   labelSmoothing?: number;
 }
 
-const fmt = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
-
 /**
  * Categorical cross-entropy with integer class labels instead of one-hot rows:
  * `Lₙ = −log p̂ₙ,yₙ` per sample (from probabilities, clipped like
@@ -25,7 +23,8 @@ const fmt = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
  * `labels` holds one class index per sample: an MLArray shaped like yPred without its
  * last axis, or a plain array / typed array with one entry per sample in row-major
  * order. Every label must be an integer in [0, K) for K classes; anything else throws
- * a RangeError naming the first bad one. Labels get no gradient.
+ * a RangeError naming the first bad one (a non-number a TypeError). Labels get no
+ * gradient, and their dtype does not matter: the loss has yPred's dtype.
  *
  * @example
  * const probs = new MLArray([[0.7, 0.2, 0.1], [0.1, 0.8, 0.1]]);
@@ -42,7 +41,7 @@ export function sparseCategoricalCrossEntropy(
   const reduction = readOptions(op, options, ['fromLogits', 'eps', 'labelSmoothing']);
   const fromLogits = options.fromLogits ?? false;
   if (typeof fromLogits !== 'boolean') {
-    throw new RangeError(`${op}: fromLogits must be true or false, got ${String(fromLogits)}`);
+    throw new TypeError(`${op}: fromLogits must be true or false, got ${describeArg(fromLogits)}`);
   }
   if (fromLogits && options.eps !== undefined) {
     throw new RangeError(`${op}: eps clips probabilities and has no effect with fromLogits: true; leave it out`);
@@ -51,37 +50,42 @@ export function sparseCategoricalCrossEntropy(
   const sampleShape = yPred.shape.slice(0, -1);
   const k = yPred.shape[yPred.ndim - 1];
   const ids = labelData(op, labels, sampleShape);
-  // One-hot targets (no gradient), then the dense loss: one definition of each loss.
-  const oneHot = new Float64Array(yPred.size);
+  // One-hot targets in yPred's dtype (no gradient), then the dense loss: one definition of each loss.
+  const targets = zeros([...yPred.shape], { dtype: yPred.dtype, requiresGrad: false });
+  const oneHot = targets.data;
   for (let i = 0; i < ids.length; i++) {
-    const c = ids[i];
+    const c: unknown = ids[i];
+    if (typeof c !== 'number') {
+      throw new TypeError(`${op}: label at sample ${i} is ${describeArg(c)}; expected an integer class index`);
+    }
     if (!Number.isInteger(c) || c < 0 || c >= k) {
       throw new RangeError(`${op}: label ${c} at sample ${i} is not a class index; expected an integer in [0, ${k - 1}] for ${k} classes`);
     }
     oneHot[i * k + c] = 1;
   }
-  const targets = MLArray.from(oneHot, yPred.shape, { requiresGrad: false });
   const losses = fromLogits
     ? crossEntropyOfLogits(op, yPred, targets, options.labelSmoothing)
     : crossEntropyOfProbabilities(op, yPred, targets, options.eps, options.labelSmoothing);
   return reduce(op, losses, reduction, 'samples');
 }
 
-function labelData(op: string, labels: MLArray | ArrayLike<number>, sampleShape: readonly number[]): ArrayLike<number> {
+function labelData(op: string, labels: MLArray | ArrayLike<number>, sampleShape: readonly number[]): ArrayLike<unknown> {
   let samples = 1;
   for (const d of sampleShape) samples *= d;
   if (labels instanceof MLArray) {
+    checkArray(op, 'labels', labels);
     const s = labels.shape;
     if (s.length !== sampleShape.length || s.some((d, i) => d !== sampleShape[i])) {
-      throw new ShapeError(op, `labels shape ${fmt(s)} does not match yPred's samples ${fmt(sampleShape)} (yPred without its class axis)`, [sampleShape, s]);
+      throw new ShapeError(op, `labels shape ${formatShape(s)} does not match yPred's samples ${formatShape(sampleShape)} (yPred without its class axis)`, [sampleShape, s]);
     }
     return labels.data;
   }
-  if (labels === null || typeof labels !== 'object' || typeof labels.length !== 'number') {
-    throw new TypeError(`${op}: labels must be an MLArray or an array of class indices, got ${labels === null ? 'null' : typeof labels}`);
+  const length: unknown = labels === null || typeof labels !== 'object' ? undefined : labels.length;
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) {
+    throw new TypeError(`${op}: labels must be an MLArray or an array of class indices, got ${describeArg(labels)}`);
   }
-  if (labels.length !== samples) {
-    throw new ShapeError(op, `${labels.length} labels for ${samples} samples (yPred's samples ${fmt(sampleShape)})`, [sampleShape, [labels.length]]);
+  if (length !== samples) {
+    throw new ShapeError(op, `${length} labels for ${samples} samples (yPred's samples ${formatShape(sampleShape)})`, [sampleShape, [length]]);
   }
   return labels;
 }

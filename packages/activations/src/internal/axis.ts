@@ -1,30 +1,13 @@
-import type { MLArray } from '@smolml/core';
-import { checkInteger } from './check';
+import { type AxisPlan, type MLArray, axisPlan, describeArg, normalizeAxis } from '@smolml/core';
 
 /**
- * How an axis splits a row-major array: the elements along the axis for position
- * (o, k) sit at `o·n·inner + j·inner + k` for j < n. The last axis is inner = 1.
+ * The walk over `axis` of `x` (negative counts from the end), through core's
+ * `normalizeAxis` and `axisPlan`, so a bad axis reads as it does in every package: a
+ * non-number is a TypeError; NaN, a fraction or an axis out of range a RangeError. A
+ * 0-d array is treated as one element along axis 0 or -1, as PyTorch does.
  */
-export interface AxisPlan {
-  outer: number;
-  n: number;
-  inner: number;
-}
-
-/**
- * Plans a reduction-like pass over `axis` (negative counts from the end). A 0-d array
- * is treated as one element along axis 0 or -1, as PyTorch does.
- */
-export function planAxis(op: string, x: MLArray, axis: number): AxisPlan {
-  checkInteger(op, 'axis', axis);
+export function planAxis(op: string, x: MLArray, axis: unknown): AxisPlan {
+  if (typeof axis !== 'number') throw new TypeError(`${op}: axis must be an integer, got ${describeArg(axis)}`);
   const shape = x.ndim === 0 ? [1] : x.shape;
-  const nd = shape.length;
-  if (axis < -nd || axis >= nd) {
-    throw new RangeError(`${op}: axis ${axis} is out of range for an array of shape [${x.shape.join(', ')}]; expected an integer in [${-nd}, ${nd - 1}]`);
-  }
-  const ax = axis < 0 ? axis + nd : axis;
-  let outer = 1, inner = 1;
-  for (let d = 0; d < ax; d++) outer *= shape[d];
-  for (let d = ax + 1; d < nd; d++) inner *= shape[d];
-  return { outer, n: shape[ax], inner };
+  return axisPlan(shape, normalizeAxis(axis, shape.length, op));
 }

@@ -1,4 +1,4 @@
-import { MLArray, Value } from '@smolml/core';
+import { MLArray, Value, describeArg } from '@smolml/core';
 
 /**
  * The ops MLArray and Value both have. Seeing either through this interface lets a
@@ -20,24 +20,57 @@ export interface Ops {
 /** An MLArray or a Value, as every elementwise activation accepts. */
 export type Input = MLArray | Value;
 
-/** Rejects anything but an MLArray or a Value, naming the activation. */
-export function checkInput(op: string, x: unknown): asserts x is Input {
-  if (!(x instanceof MLArray) && !(x instanceof Value)) {
-    throw new TypeError(`${op}: expected an MLArray or a Value, got ${describe(x)}`);
-  }
+/**
+ * Why `x`, which passed core's `instanceof MLArray` (the brand, a typed float storage
+ * whose length fits its shape), still cannot work as an array, or null when it can: a
+ * forged object with valid storage but without the methods an activation calls would fail with
+ * "is not a function".
+ */
+function arrayDefect(x: MLArray): string | null {
+  if (typeof x.mul !== 'function' || typeof x.relu !== 'function' || typeof x.sum !== 'function') return 'it has no MLArray methods';
+  return null;
 }
 
-/** Rejects anything but an MLArray (for the activations that need an axis). */
-export function checkArray(op: string, x: unknown): asserts x is MLArray {
-  if (!(x instanceof MLArray)) {
-    const hint = x instanceof Value ? ` (${op} normalises along an axis, which a single Value does not have)` : '';
-    throw new TypeError(`${op}: expected an MLArray, got ${describe(x)}${hint}`);
+/** Why `x`, which carries the Value brand, cannot be a working Value, or null. */
+function valueDefect(x: Value): string | null {
+  if (typeof x.data !== 'number') return `its data is ${describeArg(x.data)}, not a number`;
+  if (typeof x.mul !== 'function' || typeof x.relu !== 'function') return 'it has no Value methods';
+  return null;
+}
+
+function hint(x: unknown): string {
+  if (Array.isArray(x)) return ' (wrap it: new MLArray(...))';
+  if (typeof x === 'number') return ' (wrap it: new Value(x) or new MLArray(x))';
+  return '';
+}
+
+/** A TypeError naming `op` unless `x` is a working MLArray (see {@link arrayDefect}). */
+export function checkArrayStorage(op: string, what: string, x: MLArray): void {
+  const defect = arrayDefect(x);
+  if (defect !== null) throw new TypeError(`${op}: ${what} carries the MLArray brand but is not an MLArray: ${defect}`);
+}
+
+/** Rejects anything but a working MLArray or Value, naming the activation. */
+export function checkInput(op: string, x: unknown): asserts x is Input {
+  if (x instanceof MLArray) return checkArrayStorage(op, 'the input', x);
+  if (x instanceof Value) {
+    const defect = valueDefect(x);
+    if (defect !== null) throw new TypeError(`${op}: the input carries the Value brand but is not a Value: ${defect}`);
+    return;
   }
+  throw new TypeError(`${op}: expected an MLArray or a Value, got ${describeArg(x)}${hint(x)}`);
+}
+
+/** Rejects anything but a working MLArray (for the activations that need an axis). */
+export function checkArray(op: string, x: unknown): asserts x is MLArray {
+  if (x instanceof MLArray) return checkArrayStorage(op, 'the input', x);
+  const why = x instanceof Value ? ` (${op} normalises along an axis, which a single Value does not have)` : hint(x);
+  throw new TypeError(`${op}: expected an MLArray, got ${describeArg(x)}${why}`);
 }
 
 /**
  * Checks `x` and applies `formula` to it through the ops MLArray and Value share, so
- * one formula serves both types; the result has the input's type.
+ * one formula serves both types; the result has the input's type (and dtype).
  */
 export function compose<T extends Input>(op: string, x: T, formula: (v: Ops) => Ops): T {
   checkInput(op, x);
@@ -47,12 +80,4 @@ export function compose<T extends Input>(op: string, x: T, formula: (v: Ops) => 
 /** An MLArray or Value seen through the ops they share (for use inside a {@link compose} formula). */
 export function view(x: Input): Ops {
   return x as unknown as Ops;
-}
-
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (x instanceof Value) return 'a Value';
-  if (Array.isArray(x)) return 'a plain array (wrap it: new MLArray(...))';
-  if (typeof x === 'number') return 'a number (wrap it: new Value(x) or new MLArray(x))';
-  return typeof x === 'object' ? `an object (${(x as object).constructor?.name ?? 'no constructor'})` : typeof x;
 }

@@ -1,9 +1,11 @@
-import { MLArray, Value, customOp } from '@smolml/core';
-import { scalarOp } from './scalar-op';
+import { type MLArray, Value } from '@smolml/core';
+import { fusedElementwise, inDType } from './fused';
+import { scaledEluBackF64, scaledEluF64 } from '../kernels/scaled-elu.f64';
+import { scaledEluBackF32, scaledEluF32 } from '../kernels/scaled-elu.f32';
 
 /**
- * `scale·x` for x > 0, `scale·alpha·(eˣ − 1)` otherwise: the kernel behind {@link elu}
- * and {@link selu}.
+ * `scale·x` for x > 0, `scale·alpha·(eˣ − 1)` otherwise: the op behind {@link elu}
+ * and {@link selu}, in the input's dtype.
  *
  * Fused because eˣ − 1 cancels catastrophically near 0 (at x = −1e-10 it is off by
  * 8e-8 relative) and core has no expm1; `Math.expm1` keeps full precision. (PyTorch
@@ -11,22 +13,15 @@ import { scalarOp } from './scalar-op';
  * gradient at exactly 0 takes the negative branch, `scale·alpha`, as PyTorch's does.
  */
 export function scaledElu<T extends MLArray | Value>(op: string, x: T, alpha: number, scale: number): T {
-  const neg = scale * alpha;
   if (x instanceof Value) {
-    const v = x.data;
-    return scalarOp(x, v > 0 ? scale * v : neg * Math.expm1(v), v > 0 ? scale : neg * Math.exp(v)) as T;
+    const v = x.data, neg = scale * alpha;
+    return Value.custom(v > 0 ? scale * v : neg * Math.expm1(v), [x], [v > 0 ? scale : neg * Math.exp(v)]) as T;
   }
   const a = x as MLArray;
-  const src = a.data, n = src.length, out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = src[i];
-    out[i] = v > 0 ? scale * v : neg * Math.expm1(v);
-  }
-  return customOp(op, [a], out, a.shape, (g, [ga]) => {
-    if (ga === null) return;
-    for (let i = 0; i < n; i++) {
-      const v = src[i];
-      ga[i] += g[i] * (v > 0 ? scale : neg * Math.exp(v));
-    }
-  }) as T;
+  // In float32 the constants are float32 too, and their product is formed there, as
+  // PyTorch's elu kernel forms alpha·scale in the tensor's type.
+  const s = inDType(a, scale), neg = inDType(a, inDType(a, alpha) * s);
+  return fusedElementwise(op, a,
+    { forward: (src, out) => scaledEluF64(src, neg, s, out), backward: (src, g, gx) => scaledEluBackF64(src, neg, s, g, gx) },
+    { forward: (src, out) => scaledEluF32(src, neg, s, out), backward: (src, g, gx) => scaledEluBackF32(src, neg, s, g, gx) }) as T;
 }

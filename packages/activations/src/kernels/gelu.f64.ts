@@ -1,0 +1,22 @@
+// The exact GELU's loops over Float64Array storage (the float32 twin is generated).
+import { erfc } from '../internal/erf';
+
+const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+/** `cdf[i] = Φ(x) = ½·erfc(−x/√2)` (kept for backward) and `out[i] = x·Φ(x)`. */
+export function geluF64(src: Float64Array, out: Float64Array, cdf: Float64Array): void {
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i];
+    const c = 0.5 * erfc(-v * Math.SQRT1_2);
+    cdf[i] = c;
+    out[i] = v * c;
+  }
+}
+
+/** `gx[i] += g[i]·(Φ(x) + x·φ(x))`, φ the standard normal density. */
+export function geluBackF64(src: Float64Array, cdf: Float64Array, g: Float64Array, gx: Float64Array): void {
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i];
+    gx[i] += g[i] * (cdf[i] + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v));
+  }
+}

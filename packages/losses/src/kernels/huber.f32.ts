@@ -1,0 +1,18 @@
+// GENERATED from huber.f64.ts by scripts/gen-f32.mjs: edit that file, then run `node scripts/gen-f32.mjs`.
+// huberLoss's loops over Float32Array storage (the float32 twin is generated).
+
+/** `out[i] = ½e²` where |e| < δ, `δ·(|e| − ½δ)` beyond. */
+export function huberF32(e: Float32Array, delta: number, out: Float32Array): void {
+  for (let i = 0; i < e.length; i++) {
+    const a = Math.abs(e[i]);
+    out[i] = a < delta ? 0.5 * a * a : delta * (a - 0.5 * delta);
+  }
+}
+
+/** `ge[i] += g[i]·clip(e, −δ, δ)`: the gradient exactly, without the cancellation of a composed form. */
+export function huberBackF32(e: Float32Array, delta: number, g: Float32Array, ge: Float32Array): void {
+  for (let i = 0; i < e.length; i++) {
+    const v = e[i];
+    ge[i] += g[i] * (v < -delta ? -delta : v > delta ? delta : v);
+  }
+}
