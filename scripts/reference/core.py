@@ -3,6 +3,7 @@
 Regenerate (from the repository root):
     apt-get install -y python3-torch        # Debian's torch, for /usr/bin/python3
     /usr/bin/python3 scripts/reference/core.py
+    /usr/bin/python3 scripts/reference/core.py --float32
 
 Writes packages/core/test/fixtures/core-reference.json, read by
 packages/core/test/reference.test.ts. For every case the fixture holds the inputs, the
@@ -30,19 +31,57 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import Draw, generator_tag, to_json, write_fixture  # noqa: E402
 
 torch.manual_seed(0)
+F64 = torch.float64
+F32 = torch.float32
+DTYPE = F32 if "--float32" in sys.argv else F64
 D = Draw(seed=20240601)
 cases = []
 
-F64 = torch.float64
+# float32 pass: the same cases, with inputs rounded to float32 and computed by torch in
+# float32. Each case also carries `ref64` (torch float64 on the same rounded inputs) and,
+# for ops that sum terms, `scale` (the op on |inputs| and |w| in float64: the sum of the
+# magnitudes of the terms). The test allows 1e-5 relative to max(|ref|, scale), or
+# 1e-5 relative to ref64: where torch's float32 result cancels, ours may be more exact.
+SUMMING = {"add", "sub", "matmul", "sum", "mean", "std", "var", "logsumexp", "cumsum", "composite",
+           "mul", "div", "maximum", "minimum", "pow", "prod"}
+
+
+def _grads(ts):
+    out = []
+    for t in ts:
+        if isinstance(t, torch.Tensor):
+            out.append(t.grad if t.grad is not None else torch.zeros_like(t))
+        else:
+            out.append(None)
+    return out
+
+
+def _eval64(fn, inputs, w, absolute):
+    ts = [torch.tensor(np.abs(x) if absolute else x, dtype=F64, requires_grad=True) if isinstance(x, np.ndarray)
+          else (abs(float(x)) if absolute else float(x)) for x in inputs]
+    out = fn(*ts)
+    ww = torch.tensor(np.abs(w) if absolute else w, dtype=F64)
+    (out * ww).sum().backward()
+    return out, _grads(ts)
+
+
+def _finite_max(ref, scale):
+    ref = np.abs(np.asarray(ref, dtype=np.float64))
+    sc = np.abs(np.asarray(scale, dtype=np.float64))
+    return np.where(np.isfinite(sc), np.maximum(ref, sc), ref)
 
 
 def add_case(name, op, inputs, args, fn):
     """inputs: list of ndarrays (array operands) or Python floats (number operands)."""
-    ts = [torch.tensor(x, dtype=F64, requires_grad=True) if isinstance(x, np.ndarray) else float(x)
+    if DTYPE == F32:
+        inputs = [np.asarray(x, dtype=np.float32).astype(np.float64) if isinstance(x, np.ndarray) else x for x in inputs]
+    ts = [torch.tensor(x, dtype=DTYPE, requires_grad=True) if isinstance(x, np.ndarray) else float(x)
           for x in inputs]
     out = fn(*ts)
     w = D.uniform(tuple(out.shape), -1.5, 1.5)
-    (out * torch.tensor(w, dtype=F64)).sum().backward()
+    if DTYPE == F32:
+        w = np.asarray(w, dtype=np.float32).astype(np.float64)
+    (out * torch.tensor(w, dtype=DTYPE)).sum().backward()
     grads = []
     for t in ts:
         if isinstance(t, torch.Tensor):
@@ -59,6 +98,16 @@ def add_case(name, op, inputs, args, fn):
         "w": to_json(w),
         "grads": grads,
     }
+    if DTYPE == F32:
+        o64, g64 = _eval64(fn, inputs, w, False)
+        case["ref64"] = {"out": to_json(o64), "grads": [None if g is None else to_json(g) for g in g64]}
+        if op in SUMMING:
+            oa, ga = _eval64(fn, inputs, w, True)
+            case["scale"] = {
+                "out": to_json(_finite_max(out.detach().numpy(), oa.detach().numpy())),
+                "grads": [None if g is None else to_json(_finite_max(grads[i]["data"], g.numpy().reshape(-1)).reshape(g.shape))
+                          for i, g in enumerate(ga)],
+            }
     for part in [case["out"]] + [g for g in grads if g is not None]:
         assert all(np.isfinite(part["data"])), name
     cases.append(case)
@@ -233,6 +282,89 @@ for op in ("sum", "mean", "max", "min", "std"):
                                                           str(keepdims).lower()),
                          op, [x], {"axis": axis, "keepdims": keepdims}, reduce_fn(op, axis, keepdims))
 
+# ---------------------------------------------------------------- ties and clip(min > max)
+# maximum/minimum ties split the gradient in half (torch); clip with min > max gives max
+# everywhere with zero gradient (torch.clamp).
+TIE_A = np.array([[1.0, 2.0, -0.5], [0.25, 3.0, -1.0]])
+TIE_B = np.array([[1.0, 1.5, -0.5], [0.5, 3.0, -2.0]])
+add_case("maximum ties [2,3]", "maximum", [TIE_A, TIE_B], {}, BINARY["maximum"])
+add_case("minimum ties [2,3]", "minimum", [TIE_A, TIE_B], {}, BINARY["minimum"])
+add_case("maximum ties vs number", "maximum", [TIE_A, 1.0], {}, BINARY["maximum"])
+add_case("minimum ties broadcast [2,3] vs [3]", "minimum", [TIE_A, np.array([1.0, 3.0, -1.0])], {}, BINARY["minimum"])
+add_case("clip [2,3] min > max", "clip", [D.normal((2, 3))], {"min": 0.5, "max": -0.5},
+         lambda a: torch.clamp(a, 0.5, -0.5))
+
+# ---------------------------------------------------------------- toolkit elementwise
+UNARY2 = {
+    "log1p": (lambda a: torch.log1p(a), lambda s: D.uniform(s, -0.9, 3.0)),
+    "expm1": (lambda a: torch.expm1(a), lambda s: D.normal(s)),
+    "erf": (lambda a: torch.erf(a), lambda s: D.normal(s, 1.5)),
+    "erfc": (lambda a: torch.erfc(a), lambda s: D.normal(s, 1.5)),
+    "sin": (lambda a: torch.sin(a), lambda s: D.normal(s, 2.0)),
+    "cos": (lambda a: torch.cos(a), lambda s: D.normal(s, 2.0)),
+    "square": (lambda a: torch.square(a), lambda s: D.normal(s)),
+    "reciprocal": (lambda a: torch.reciprocal(a), lambda s: D.away(s, 0.3, 3.0)),
+    "sign": (lambda a: torch.sign(a), lambda s: D.away(s, 0.1, 2.0)),
+    "floor": (lambda a: torch.floor(a), lambda s: D.normal(s, 3.0)),
+    "ceil": (lambda a: torch.ceil(a), lambda s: D.normal(s, 3.0)),
+    "round": (lambda a: torch.round(a), lambda s: D.normal(s, 3.0)),
+}
+for op, (fn, gen) in UNARY2.items():
+    for s in [(3, 4), (), (2, 3, 2)]:
+        add_case("%s %s" % (op, shp(s)), op, [gen(s)], {}, fn)
+# where naive forms lose digits, and the edges
+add_case("log1p tiny", "log1p", [np.array([1e-10, -1e-10, 1e-15, 3e-8])], {}, UNARY2["log1p"][0])
+add_case("expm1 tiny", "expm1", [np.array([1e-10, -1e-10, 1e-15, 3e-8])], {}, UNARY2["expm1"][0])
+add_case("erfc far tail", "erfc", [np.array([3.0, 6.0, 10.0, 15.0, 20.0, 25.0])], {}, UNARY2["erfc"][0])
+add_case("erf both tails", "erf", [np.array([-6.0, -2.5, -1.5, -0.1, 1e-8, 1.49, 1.51, 4.0])], {}, UNARY2["erf"][0])
+add_case("round halves", "round", [np.array([0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 3.5, 1e16])], {}, UNARY2["round"][0])
+add_case("sign zeros", "sign", [np.array([0.0, -0.0, 2.0, -3.0])], {}, UNARY2["sign"][0])
+
+# ---------------------------------------------------------------- toolkit reductions
+
+
+def reduce2(op, axis, keepdims, correction=0):
+    def fn(a):
+        dim = tuple(range(a.dim())) if axis is None else axis
+        if op == "logsumexp":
+            return torch.logsumexp(a, dim=dim, keepdim=keepdims)
+        if op == "var":
+            return torch.var(a, dim=dim, correction=correction, keepdim=keepdims)
+        if op == "std":
+            return torch.std(a, dim=dim, correction=correction, keepdim=keepdims)
+        if op == "prod":
+            if axis is None:
+                r = torch.prod(a)
+                return r.reshape([1] * a.dim()) if keepdims else r
+            return torch.prod(a, dim=axis, keepdim=keepdims)
+        raise ValueError(op)
+    return fn
+
+
+for op in ("logsumexp", "var", "prod"):
+    for s, axes in [((3, 4), [None, 0, -1]), ((2, 3, 4), [None, 1]), ((5,), [None, 0])]:
+        for axis in axes:
+            for keepdims in (False, True):
+                x = D.uniform(s, 0.5, 1.5) * np.sign(D.normal(s)) if op == "prod" else D.normal(s)
+                add_case("%s %s axis=%s keepdims=%s" % (op, shp(s), "null" if axis is None else axis, str(keepdims).lower()),
+                         op, [np.round(x, 6)], {"axis": axis, "keepdims": keepdims}, reduce2(op, axis, keepdims))
+for op in ("var", "std"):
+    for corr in (1, 2):
+        for s, axis in [((3, 4), 0), ((3, 4), None), ((2, 3, 4), -1)]:
+            add_case("%s %s axis=%s correction=%d" % (op, shp(s), "null" if axis is None else axis, corr), op,
+                     [D.normal(s)], {"axis": axis, "keepdims": False, "correction": corr}, reduce2(op, axis, False, corr))
+add_case("logsumexp at +-1e4", "logsumexp", [np.array([[1e4, 1e4 - 1, -1e4], [-1e4, -1e4 + 2, -1e4 + 1]])],
+         {"axis": -1, "keepdims": False}, reduce2("logsumexp", -1, False))
+add_case("prod one zero", "prod", [np.array([[2.0, 0.0, -1.5, 3.0], [1.5, 2.0, 0.5, -1.0]])],
+         {"axis": 1, "keepdims": False}, reduce2("prod", 1, False))
+add_case("prod two zeros", "prod", [np.array([[2.0, 0.0, -1.5, 0.0], [0.0, 2.0, 0.5, -1.0]])],
+         {"axis": 1, "keepdims": False}, reduce2("prod", 1, False))
+add_case("prod all with zero", "prod", [np.array([2.0, 0.0, -1.5, 3.0])],
+         {"axis": None, "keepdims": False}, reduce2("prod", None, False))
+for s, axis in [((3, 4), 0), ((3, 4), 1), ((3, 4), -1), ((2, 3, 4), 1), ((5,), 0), ((), 0)]:
+    add_case("cumsum %s axis=%d" % (shp(s), axis), "cumsum", [D.normal(s)], {"axis": axis},
+             lambda a, axis=axis: torch.cumsum(a, dim=axis))
+
 # ---------------------------------------------------------------- composites
 # Each is mirrored, operation for operation, in packages/core/test/reference.test.ts.
 
@@ -303,7 +435,9 @@ for expr, fn, gen in COMPOSITES:
     ins = gen()
     add_case("composite %s" % expr, "composite", ins, {"expr": expr}, fn)
 
-path, size = write_fixture("packages/core/test/fixtures/core-reference.json", generator_tag("core.py"), cases)
+out_name = "core-reference-f32.json" if DTYPE == F32 else "core-reference.json"
+tag = generator_tag("core.py") + (" --float32: computed in float32" if DTYPE == F32 else "")
+path, size = write_fixture("packages/core/test/fixtures/" + out_name, tag, cases)
 names = [c["name"] for c in cases]
 assert len(set(names)) == len(names), "duplicate case names"
 print("wrote %s: %d cases, %d bytes" % (os.path.relpath(path), len(cases), size))
