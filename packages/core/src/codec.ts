@@ -15,6 +15,9 @@ export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';
  * encodeNumbers(new Float64Array([1.5, NaN, -0])); // [1.5, 'NaN', '-0']
  */
 export function encodeNumbers(data: ArrayLike<number>): JsonNumber[] {
+  if (data === null || typeof data !== 'object' || typeof (data as { length?: unknown }).length !== 'number') {
+    throw new TypeError(`encodeNumbers: expected an array or typed array of numbers, got ${describeArg(data)}`);
+  }
   const n = data.length;
   const out = new Array<JsonNumber>(n);
   for (let i = 0; i < n; i++) {
