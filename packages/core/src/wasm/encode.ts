@@ -7,7 +7,7 @@
 export type Code = readonly number[];
 
 /** Value types. */
-export const Type = { I32: 0x7f, F64: 0x7c, V128: 0x7b } as const;
+export const Type = { I32: 0x7f, F32: 0x7d, F64: 0x7c, V128: 0x7b } as const;
 export type Type = (typeof Type)[keyof typeof Type];
 
 /** A local variable (parameters come first, then declared locals). */
@@ -74,10 +74,40 @@ export const f64 = {
   add: (a: Code, b: Code): Code => cat(a, b, [0xa0]),
 };
 
+export const f32 = {
+  load: (addr: Code, offset = 0): Code => cat(addr, [0x2a], memarg(2, offset)),
+  store: (addr: Code, value: Code, offset = 0): Code => cat(addr, value, [0x38], memarg(2, offset)),
+  add: (a: Code, b: Code): Code => cat(a, b, [0x92]),
+};
+
 export const v128 = {
   load: (addr: Code, offset = 0): Code => cat(addr, simd(0x00), memarg(4, offset)),
   store: (addr: Code, value: Code, offset = 0): Code => cat(addr, value, simd(0x0b), memarg(4, offset)),
   zero: (): Code => cat(simd(0x0c), new Array<number>(16).fill(0)),
+  /** i8x16.shuffle: byte i of the result is byte lanes[i] of a‖b (0-15 from a, 16-31 from b). */
+  shuffle: (a: Code, b: Code, lanes: readonly number[]): Code => {
+    if (lanes.length !== 16 || lanes.some((l) => !Number.isInteger(l) || l < 0 || l > 31)) {
+      throw new RangeError(`v128.shuffle: expected 16 byte lanes in 0..31, got [${lanes.join(', ')}]`);
+    }
+    return cat(a, b, simd(0x0d), lanes);
+  },
+};
+
+/** The byte lanes of a v128.shuffle that picks whole lanes of `bytes` bytes (0.. from a, then b). */
+export function laneShuffle(bytes: 4 | 8, picks: readonly number[]): number[] {
+  return picks.flatMap((p) => Array.from({ length: bytes }, (_, i) => p * bytes + i));
+}
+
+export const f32x4 = {
+  /** Loads one f32 and copies it into all four lanes. */
+  loadSplat: (addr: Code, offset = 0): Code => cat(addr, simd(0x09), memarg(2, offset)),
+  splat: (x: Code): Code => cat(x, simd(0x13)),
+  extractLane: (v: Code, lane: 0 | 1 | 2 | 3): Code => cat(v, simd(0x1f), [lane]),
+  add: (a: Code, b: Code): Code => cat(a, b, simd(0xe4)),
+  sub: (a: Code, b: Code): Code => cat(a, b, simd(0xe5)),
+  mul: (a: Code, b: Code): Code => cat(a, b, simd(0xe6)),
+  div: (a: Code, b: Code): Code => cat(a, b, simd(0xe7)),
+  sqrt: (a: Code): Code => cat(a, simd(0xe3)),
 };
 
 export const f64x2 = {
@@ -98,6 +128,8 @@ export const ctl = {
   loop: (...body: Code[]): Code => cat([0x03, 0x40], ...body, [0x0b]),
   if: (cond: Code, then: Code[], otherwise: Code[] = []): Code =>
     cat(cond, [0x04, 0x40], ...then, ...(otherwise.length > 0 ? [[0x05], ...otherwise] : []), [0x0b]),
+  /** `cond ? then : otherwise` as an expression of value type `type` (only one arm runs). */
+  ifValue: (type: Type, cond: Code, then: Code, otherwise: Code): Code => cat(cond, [0x04, type], then, [0x05], otherwise, [0x0b]),
   br: (depth: number): Code => [0x0c, ...uleb(depth)],
   brIf: (depth: number, cond: Code): Code => cat(cond, [0x0d, ...uleb(depth)]),
 };

@@ -1,31 +1,48 @@
-// Runs the WebAssembly SIMD gemm kernel on Float64Arrays: copies B, A and C into the
-// module's linear memory (native memcpy, via TypedArray.set), packs B there with the
-// module's SIMD `pack` (a JavaScript packing loop costs 5× a memcpy), runs the kernel and
-// copies C back.
+// Runs the WebAssembly SIMD gemm kernels (./gemm-kernel) on Float64Arrays and
+// Float32Arrays: copies a block of B into the module's linear memory (native memcpy, via
+// TypedArray.set) and packs it there with the module's SIMD `pack` (a JavaScript packing
+// loop costs 5× a memcpy), copies a block of A (and of C, only when C is accumulated
+// into), runs the kernel and copies C back.
 //
-// Memory stays small whatever the matrix size: B is processed in column blocks of at
-// most ~2 MB, A in row blocks of at most ~1 MB (about what a core's L2 cache holds) and
-// C in blocks of at most ~1 MB, so the module's memory grows to about 6 MB at most and is
-// reused by every call. (Only absurdly long rows, k in the hundreds of thousands, go past
-// that: a block is never smaller than 4 rows or 4 columns.)
-// The inner dimension k is never split, so each element of C is still one sum over
-// p = 0..k-1 in order: the results are bit-identical to the JavaScript kernel's.
+// The user's arrays never live in WebAssembly memory: operands are copied in for the
+// duration of one call, so nothing a caller holds can be detached by Memory.grow or go
+// stale after an in-place write (an optimizer's step). What persists is scratch.
+//
+// Memory stays bounded whatever the shapes: k is split into blocks of at most
+// K_BLOCK_MAX (./gemm-blocking, the same boundaries as the JavaScript kernels), B into
+// column blocks of ~2 MB, A and C into row blocks of ~1 MB (about what a core's L2 cache
+// holds), so the memory grows to about 6 MB at most and is reused by every call. If it
+// cannot grow even that far, the call returns false and the JavaScript kernel runs.
+import { K_BLOCK_MAX, kBlock } from './gemm-blocking';
+import { MR, PANEL_ROW_BYTES, panelWidth } from './gemm-kernel';
 import { gemmModuleBytes } from './gemm-module';
 
 const B_BLOCK_BYTES = 2 << 20;
 const A_BLOCK_BYTES = 1 << 20;
 const C_BLOCK_BYTES = 1 << 20;
+const TMP_BYTES = 64;
 const PAGE = 65536;
+
+/** @internal The most memory the kernels' heap can ever need, in bytes. */
+export const WASM_HEAP_LIMIT = ((): number => {
+  const packedB = Math.max(B_BLOCK_BYTES, K_BLOCK_MAX * PANEL_ROW_BYTES); // at least one panel
+  const packedA = Math.max(A_BLOCK_BYTES, MR * K_BLOCK_MAX * 8); // at least one strip
+  return TMP_BYTES + Math.max(packedB, packedA) + packedB + packedA + C_BLOCK_BYTES;
+})();
+
+type GemmFn = (a: number, b: number, c: number, h: number, kc: number, w: number, accumulate: number, tmp: number) => void;
+type PackFn = (src: number, dst: number, rows: number, cols: number) => void;
 
 interface Kernel {
   memory: WebAssembly.Memory;
-  gemm: (a: number, b: number, c: number, n: number, k: number, m: number) => void;
-  pack: (src: number, dst: number, k: number, m: number) => void;
-  /** A view of `memory` (replaced whenever the memory grows, which detaches the old one). */
-  heap: Float64Array;
+  f64: Fns;
+  f32: Fns;
+  /** Views of `memory` (replaced whenever the memory grows, which detaches the old ones). */
+  h64: Float64Array;
+  h32: Float32Array;
 }
 
-// undefined: not tried yet; null: WebAssembly SIMD is unavailable here.
+// undefined: not tried yet (or dropped); null: WebAssembly SIMD is unavailable here.
 let kernel: Kernel | null | undefined;
 
 function instantiate(): Kernel | null {
@@ -34,12 +51,17 @@ function instantiate(): Kernel | null {
     const bytes = gemmModuleBytes();
     // Engines without SIMD reject the module: that is the feature probe.
     if (!WebAssembly.validate(bytes)) return null;
-    const memory = new WebAssembly.Memory({ initial: 16 });
+    const memory = new WebAssembly.Memory({ initial: 1 });
     // Synchronous compilation is fine for a module this small, on Node.js and on a
     // browser's main thread alike.
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    const { gemm, pack } = instance.exports as unknown as Pick<Kernel, 'gemm' | 'pack'>;
-    return { memory, gemm, pack, heap: new Float64Array(memory.buffer) };
+    const x = instance.exports as Record<string, GemmFn & PackFn>;
+    return {
+      memory,
+      f64: { gemm: x.gemm_f64, pack: x.pack_f64, packA: x.packa_f64 },
+      f32: { gemm: x.gemm_f32, pack: x.pack_f32, packA: x.packa_f32 },
+      h64: new Float64Array(memory.buffer), h32: new Float32Array(memory.buffer),
+    };
   } catch {
     // e.g. a Content-Security-Policy without 'wasm-unsafe-eval': use the JS kernel.
     return null;
@@ -56,62 +78,164 @@ export function wasmHeapBytes(): number {
   return kernel ? kernel.memory.buffer.byteLength : 0;
 }
 
+/**
+ * @internal Drops the instance and its memory (WebAssembly memory cannot shrink; a new
+ * instance is made on the next call). For tests, and after a failed grow.
+ */
+export function releaseWasmGemm(): void {
+  if (kernel) kernel = undefined;
+}
+
 /** Whether this engine can run the WebAssembly SIMD kernel (instantiates it on first call). */
 export function wasmGemmAvailable(): boolean {
   return getKernel() !== null;
 }
 
-function ensureBytes(K: Kernel, bytes: number): Float64Array {
+// Grows the memory to at least `bytes`; false when it cannot (the engine or the
+// machine refuses even a few MB), leaving it as it was.
+function ensureBytes(K: Kernel, bytes: number): boolean {
   const have = K.memory.buffer.byteLength;
-  if (have < bytes) K.memory.grow(Math.ceil((bytes - have) / PAGE));
-  if (K.heap.buffer !== K.memory.buffer) K.heap = new Float64Array(K.memory.buffer);
-  return K.heap;
+  if (have < bytes) {
+    try {
+      K.memory.grow(Math.ceil((bytes - have) / PAGE));
+    } catch {
+      return false;
+    }
+  }
+  if (K.h64.buffer !== K.memory.buffer) {
+    K.h64 = new Float64Array(K.memory.buffer);
+    K.h32 = new Float32Array(K.memory.buffer);
+  }
+  return true;
 }
 
+/** The block sizes and heap layout (in elements) of one product. */
+interface Plan {
+  kc: number; nb: number; mb: number;
+  stageAt: number; packedBAt: number; packedAAt: number; cAt: number; end: number;
+}
+
+// Blocks: nb columns of B and C (whole panels, at least one) and mb rows of A and C
+// (whole strips, at least one), each block within its byte budget. Layout: one staging
+// area, where a block of B and then each block of A is copied before being packed, then
+// the packed B block, the packed A block and the C block.
+function plan(bytes: number, n: number, k: number, m: number): Plan {
+  const nr = panelWidth(bytes);
+  const kc = kBlock(k);
+  const roundDown = (x: number, q: number): number => Math.floor(x / q) * q;
+  const nb = Math.min(
+    Math.ceil(m / nr) * nr,
+    Math.max(nr, Math.min(roundDown(B_BLOCK_BYTES / (bytes * kc), nr), roundDown(C_BLOCK_BYTES / (bytes * MR), nr))),
+  );
+  const mb = Math.min(
+    Math.ceil(n / MR) * MR,
+    Math.max(MR, roundDown(Math.min(A_BLOCK_BYTES / (bytes * kc), C_BLOCK_BYTES / (bytes * nb)), MR)),
+  );
+  const stageAt = TMP_BYTES / bytes;
+  const packedBAt = stageAt + kc * Math.max(nb, mb);
+  const packedAAt = packedBAt + kc * nb;
+  const cAt = packedAAt + mb * kc;
+  return { kc, nb, mb, stageAt, packedBAt, packedAAt, cAt, end: cAt + mb * nb };
+}
+
+interface Fns { gemm: GemmFn; pack: PackFn; packA: PackFn }
+
 /**
- * C[n×m] += A[n×k] · B[k×m] with the WebAssembly SIMD kernel (same contract as the JS
- * `gemm`). Returns false, doing nothing, when WebAssembly SIMD is unavailable.
+ * C[n×m] += A[n×k] · B[k×m] (or C = A·B when `accumulate` is false) with the WebAssembly
+ * SIMD kernel; the contract of `gemm` in ../ops/gemm.ts. Returns false, doing nothing,
+ * when WebAssembly SIMD is unavailable or its memory cannot grow.
  */
 export function gemmWasm(
   A: Float64Array, aOff: number,
   B: Float64Array, bOff: number,
   C: Float64Array, cOff: number,
   n: number, k: number, m: number,
+  accumulate = true,
 ): boolean {
   const K = getKernel();
   if (K === null) return false;
-  if (n === 0 || m === 0 || k === 0) return true;
-  // Block sizes: nb columns of B and C (whole panels of 4, at least one), mb rows of A
-  // and C (at least 4), each block within its byte budget.
-  const nb = Math.min((m + 3) & ~3, Math.max(4, Math.floor(B_BLOCK_BYTES / (32 * k)) * 4), C_BLOCK_BYTES / 32);
-  const mb = Math.min(n, Math.max(4, Math.min(Math.floor(A_BLOCK_BYTES / (8 * k)), Math.floor(C_BLOCK_BYTES / (8 * nb)))));
-  // Heap layout, in elements: [B block | B block packed | A block | C block].
-  const packedAt = k * nb, aAt = 2 * k * nb, cAt = aAt + mb * k;
-  const H = ensureBytes(K, (cAt + mb * nb) * 8);
+  if (n === 0 || m === 0) return true;
+  if (k === 0) {
+    if (!accumulate) C.fill(0, cOff, cOff + n * m);
+    return true;
+  }
+  const P = plan(8, n, k, m);
+  if (!ensureBytes(K, P.end * 8)) return false;
+  run(K.h64, K.f64, P, A, aOff, B, bOff, C, cOff, n, k, m, accumulate);
+  return true;
+}
+
+/** {@link gemmWasm} for Float32Arrays: the f32x4 kernel, summing in float32. */
+export function gemmWasm32(
+  A: Float32Array, aOff: number,
+  B: Float32Array, bOff: number,
+  C: Float32Array, cOff: number,
+  n: number, k: number, m: number,
+  accumulate = true,
+): boolean {
+  const K = getKernel();
+  if (K === null) return false;
+  if (n === 0 || m === 0) return true;
+  if (k === 0) {
+    if (!accumulate) C.fill(0, cOff, cOff + n * m);
+    return true;
+  }
+  const P = plan(4, n, k, m);
+  if (!ensureBytes(K, P.end * 4)) return false;
+  run(K.h32, K.f32, P, A, aOff, B, bOff, C, cOff, n, k, m, accumulate);
+  return true;
+}
+
+// The blocked product on a heap view of the operands' type. Not an element loop (its
+// inner steps are memcpy and kernel calls), so one function serves both dtypes.
+function run<T extends Float64Array | Float32Array>(
+  H: T, fns: Fns, P: Plan,
+  A: T, aOff: number, B: T, bOff: number, C: T, cOff: number,
+  n: number, k: number, m: number, accumulate: boolean,
+): void {
+  const bytes = H.BYTES_PER_ELEMENT;
+  const { kc, nb, mb, stageAt, packedBAt, packedAAt, cAt } = P;
   for (let j0 = 0; j0 < m; j0 += nb) {
     const w = Math.min(nb, m - j0);
-    if (w === m) {
-      H.set(B.subarray(bOff, bOff + k * m), 0);
-    } else {
-      for (let p = 0; p < k; p++) H.set(B.subarray(bOff + p * m + j0, bOff + p * m + j0 + w), p * w);
-    }
-    K.pack(0, packedAt * 8, k, w);
-    for (let i0 = 0; i0 < n; i0 += mb) {
-      const h = Math.min(mb, n - i0);
-      H.set(A.subarray(aOff + i0 * k, aOff + (i0 + h) * k), aAt);
-      const c0 = cOff + i0 * m + j0;
+    for (let p0 = 0; p0 < k; p0 += kc) {
+      const kb = Math.min(kc, k - p0);
+      const b0 = bOff + p0 * m + j0;
       if (w === m) {
-        H.set(C.subarray(c0, c0 + h * m), cAt);
+        H.set(B.subarray(b0, b0 + kb * m), stageAt);
       } else {
-        for (let r = 0; r < h; r++) H.set(C.subarray(c0 + r * m, c0 + r * m + w), cAt + r * w);
+        for (let p = 0; p < kb; p++) H.set(B.subarray(b0 + p * m, b0 + p * m + w), stageAt + p * w);
       }
-      K.gemm(aAt * 8, packedAt * 8, cAt * 8, h, k, w);
-      if (w === m) {
-        C.set(H.subarray(cAt, cAt + h * m), c0);
-      } else {
-        for (let r = 0; r < h; r++) C.set(H.subarray(cAt + r * w, cAt + (r + 1) * w), c0 + r * m);
+      fns.pack(stageAt * bytes, packedBAt * bytes, kb, w);
+      // C is read only when it holds something to add to: the caller's values, or an
+      // earlier block of k.
+      const addToC = accumulate || p0 > 0;
+      for (let i0 = 0; i0 < n; i0 += mb) {
+        const h = Math.min(mb, n - i0);
+        const hPad = Math.ceil(h / MR) * MR;
+        const a0 = aOff + i0 * k + p0;
+        if (kb === k) {
+          H.set(A.subarray(a0, a0 + h * k), stageAt);
+        } else {
+          for (let r = 0; r < h; r++) H.set(A.subarray(a0 + r * k, a0 + r * k + kb), stageAt + r * kb);
+        }
+        // The padding rows: zeros, so that their (discarded) results stay finite and fast.
+        if (hPad > h) H.fill(0, stageAt + h * kb, stageAt + hPad * kb);
+        fns.packA(stageAt * bytes, packedAAt * bytes, hPad, kb);
+        const c0 = cOff + i0 * m + j0;
+        if (addToC) {
+          if (w === m) {
+            H.set(C.subarray(c0, c0 + h * m), cAt);
+          } else {
+            for (let r = 0; r < h; r++) H.set(C.subarray(c0 + r * m, c0 + r * m + w), cAt + r * w);
+          }
+        }
+        fns.gemm(packedAAt * bytes, packedBAt * bytes, cAt * bytes, hPad, kb, w, addToC ? 1 : 0, 0);
+        if (w === m) {
+          C.set(H.subarray(cAt, cAt + h * m), c0);
+        } else {
+          for (let r = 0; r < h; r++) C.set(H.subarray(cAt + r * w, cAt + (r + 1) * w), c0 + r * m);
+        }
       }
     }
   }
-  return true;
 }
