@@ -21,7 +21,11 @@ export { gradCheck, type GradCheckOptions, type GradCheckResult } from './gradch
 export { broadcastShapes } from './shape';
 export { gemmKernel, setGemmKernel, type GemmKernel } from './ops/gemm';
 // --- toolkit: indexing, joining, masks ---
+export { concat, stack, where, oneHot, type SliceSpec } from './ops/indexing';
 // --- end indexing ---
 // --- toolkit: creation, state ---
 export { arange, linspace, eye, zerosLike, onesLike, fullLike } from './creation';
+export { type MLArrayJSON } from './array-json';
+export { toSafetensors, fromSafetensors, SafetensorsError, SAFETENSORS_MAX_HEADER_BYTES, type SafetensorsContents } from './safetensors';
+export { isRng, RNG_STATE_VERSION } from './rng';
 // --- end creation ---

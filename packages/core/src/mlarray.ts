@@ -9,6 +9,8 @@ import { type Nested, parseNested, toNested } from './nested';
 import { MAX_DIMS, checkShape, normalizeAxis, sameShape, sizeOf, stridesOf } from './shape';
 import { runBackward } from './autograd';
 import * as ops from './ops/dispatch';
+import * as indexing from './ops/indexing';
+import { type MLArrayJSON, arrayFromJSON, arrayToJSON } from './array-json';
 
 /** Options accepted wherever an array is created. */
 export interface ArrayOptions {
@@ -360,6 +362,120 @@ export class MLArray {
   }
 
   // --- toolkit: indexing, joining, masks (ops/indexing/*) ---
+  /**
+   * numpy basic indexing, one {@link indexing.SliceSpec | spec} per axis, spelled as
+   * jax-js spells it: a number picks one index and drops the axis (negative counts from
+   * the end); `[]` keeps the axis (Python's `:`); `[start]`, `[start, stop]` and
+   * `[start, stop, step]` are Python's slice (null entries take the defaults, bounds
+   * clamp, `step != 0`, a negative step walks backwards); `null` inserts a new axis of
+   * length 1 (`np.newaxis`); axes without a spec are kept whole. The result is a copy
+   * (storage has no strides): writing its data never writes back. The gradient lands
+   * in the picked positions of a zero gradient.
+   *
+   * @example
+   * const x = new MLArray([[1, 2, 3], [4, 5, 6]]);
+   * x.slice([], [0, 2]).toList();        // x[:, 0:2]  → [[1, 2], [4, 5]]
+   * x.slice(-1, [null, null, -1]).toList(); // x[-1, ::-1] → [6, 5, 4]
+   * x.slice([], null).shape;             // x[:, None] → [2, 1, 3]
+   */
+  slice(...specs: indexing.SliceSpec[]): MLArray { return indexing.slice(this, specs); }
+  /**
+   * `numpy.take`: the entries at `indices` along `axis`, `out[..., t, ...] = a[..., idx[t], ...]`
+   * with shape `a.shape[:axis] + indices.shape + a.shape[axis+1:]` (an embedding lookup:
+   * `table.take(tokenIds)`). Indices are integers in `[-n, n)`; anything else is a
+   * RangeError naming it and its position. A copy; the gradient scatter-adds, so a row
+   * taken twice gets both gradients (as PyTorch's `index_select`/`embedding`).
+   *
+   * @example new MLArray([[1, 2], [3, 4], [5, 6]]).take([2, 0, 2]).toList(); // [[5, 6], [1, 2], [5, 6]]
+   */
+  take(indices: MLArray | ArrayLike<number>, axis = 0): MLArray { return indexing.take(this, indices, axis); }
+  /**
+   * `numpy.take_along_axis`: `out[i, j, k] = a[i, idx[i, j, k], k]` (for axis 1), with
+   * `indices` of the same number of dimensions broadcast against `a` on the other axes
+   * (PyTorch's `gather` is the non-broadcasting case). Indices are integers in `[-n, n)`.
+   * A copy; the gradient scatter-adds.
+   *
+   * @example
+   * const logits = new MLArray([[0.1, 0.9], [0.8, 0.2]]);
+   * logits.takeAlongAxis(new MLArray([[1], [0]]), 1).toList(); // [[0.9], [0.8]]
+   */
+  takeAlongAxis(indices: MLArray, axis: number): MLArray { return indexing.takeAlongAxis(this, indices, axis); }
+  /**
+   * `torch.split`: pieces along `axis`. A number is the chunk size (the last piece may
+   * be shorter); a list gives every piece's length and must sum to the axis length
+   * (else a RangeError). Each piece is a copy with its own gradient path back here.
+   *
+   * @example arange(5).split(2).map((p) => p.toList()); // [[0, 1], [2, 3], [4]]
+   */
+  split(sizeOrSizes: number | readonly number[], axis = 0): MLArray[] { return indexing.split(this, sizeOrSizes, axis); }
+  /** `this == o` elementwise (broadcasting) as 1/0 in the promoted dtype; data, never requires grad. @example new MLArray([1, 2]).eq(2).toList(); // [0, 1] */
+  eq(o: MLArray | number): MLArray { return indexing.compare('eq', this, o); }
+  /** `this != o` elementwise as 1/0 (true wherever a NaN is involved); never requires grad. @example new MLArray([1, 2]).ne(2).toList(); // [1, 0] */
+  ne(o: MLArray | number): MLArray { return indexing.compare('ne', this, o); }
+  /** `this > o` elementwise as 1/0 in the promoted dtype; never requires grad. @example new MLArray([1, 3]).gt(2).toList(); // [0, 1] */
+  gt(o: MLArray | number): MLArray { return indexing.compare('gt', this, o); }
+  /** `this >= o` elementwise as 1/0 in the promoted dtype; never requires grad. @example new MLArray([1, 2]).ge(2).toList(); // [0, 1] */
+  ge(o: MLArray | number): MLArray { return indexing.compare('ge', this, o); }
+  /** `this < o` elementwise as 1/0 in the promoted dtype; never requires grad. @example new MLArray([1, 3]).lt(2).toList(); // [1, 0] */
+  lt(o: MLArray | number): MLArray { return indexing.compare('lt', this, o); }
+  /** `this <= o` elementwise as 1/0 in the promoted dtype; never requires grad. @example new MLArray([2, 3]).le(2).toList(); // [1, 0] */
+  le(o: MLArray | number): MLArray { return indexing.compare('le', this, o); }
+  /**
+   * Index of the smallest element along `axis` (the flat index when `axis` is null); the
+   * first one on ties, the first NaN if any (numpy and PyTorch). Indices are float64
+   * whatever the input's dtype; data, never requires grad.
+   *
+   * @example new MLArray([[3, 1, 1], [0, 2, 0]]).argmin(1).toList(); // [1, 0]
+   */
+  argmin(axis: number | null = null, keepdims = false): MLArray { return indexing.argmin(this, axis, keepdims); }
+  /**
+   * Removes axes of length 1: all of them, or those named by `axis` (a number or a
+   * list); naming an axis whose length is not 1 is a RangeError (numpy's rule; PyTorch
+   * silently keeps it). Shares data with this array, as {@link reshape} does (the
+   * layout is unchanged, so no copy is needed).
+   *
+   * @example zeros(2, 1, 3).squeeze().shape; // [2, 3]
+   */
+  squeeze(axis?: number | readonly number[]): MLArray { return indexing.squeeze(this, axis); }
+  /**
+   * Inserts an axis of length 1 at `axis` (in `[-(ndim + 1), ndim]`, as PyTorch). Shares
+   * data with this array, as {@link reshape} does.
+   *
+   * @example zeros(2, 3).unsqueeze(-1).shape; // [2, 3, 1]
+   */
+  unsqueeze(axis: number): MLArray { return indexing.unsqueeze(this, axis); }
+  /**
+   * Merges axes `startAxis..endAxis` (inclusive, negatives from the end) into one, as
+   * `torch.flatten` (a 0-d array becomes `[1]`). Shares data with this array, as
+   * {@link reshape} does.
+   *
+   * @example zeros(2, 3, 4).flatten(1).shape; // [2, 12]
+   */
+  flatten(startAxis = 0, endAxis = -1): MLArray { return indexing.flatten(this, startAxis, endAxis); }
+  /**
+   * `numpy.broadcast_to`: this array repeated out to `shape` (numpy's rule: align on
+   * the right; each axis equal or 1). A copy (numpy returns a read-only view; storage
+   * here has no strides). The gradient sums back over the repeated axes.
+   *
+   * @example new MLArray([1, 2]).broadcastTo([2, 2]).toList(); // [[1, 2], [1, 2]]
+   */
+  broadcastTo(shape: readonly number[]): MLArray { return indexing.broadcastTo(this, shape); }
+  /**
+   * Copies `source` into this array's data, in place, and returns this array: the one
+   * in-place write core offers, for loading a checkpoint into a parameter without
+   * losing what is keyed by it (an optimizer's state). `source` is an MLArray of the
+   * same shape or `size` numbers (row-major), cast to this array's dtype (float32
+   * rounds). Not recorded; the gradient is left as it is. Only leaves accept it (an
+   * op's result is refused with an Error: its graph would read the new values).
+   *
+   * @example
+   * const w = zeros(2, 2);
+   * w.assign(MLArray.fromJSON(saved)); // or w.assign([1, 2, 3, 4])
+   */
+  assign(source: MLArray | ArrayLike<number>): this {
+    indexing.assign(this, source);
+    return this;
+  }
   // --- end indexing ---
 
   // --- toolkit: elementwise, reductions (ops/*.f64.ts) ---
@@ -388,6 +504,24 @@ export class MLArray {
   /** Rounds to the nearest integer, half to even as PyTorch (`round(2.5) = 2`), unlike `Math.round`. Zero gradient. */
   round(): MLArray { return ops.unary('round', this); }
   // --- end elementwise ---
+
+  /**
+   * `{ dtype, shape, data }` for JSON: data through core's number codec, so NaN,
+   * ±Infinity and -0 survive `JSON.stringify`. No gradient and no graph.
+   *
+   * @example JSON.stringify(new MLArray([1, NaN])); // '{"dtype":"float64","shape":[2],"data":[1,"NaN"]}'
+   */
+  toJSON(): MLArrayJSON {
+    return arrayToJSON(this);
+  }
+
+  /**
+   * The array a {@link toJSON} result describes (a new leaf; dtype and shape as saved).
+   * @example MLArray.fromJSON(JSON.parse(JSON.stringify(a)))
+   */
+  static fromJSON(json: MLArrayJSON): MLArray {
+    return arrayFromJSON(json);
+  }
 
   /** Zeroes the gradient and forgets how this array was computed (it becomes a leaf). */
   restart(): this {
