@@ -174,7 +174,8 @@ export function toSafetensors(tensors: Record<string, MLArray>, metadata?: Recor
  * is not an object of strings; an entry without a known dtype, with a shape that is not a
  * list of non-negative integers (at most 64), or with `data_offsets` that are not
  * `[begin, end]` integers inside the data section matching shape × dtype size; holes,
- * overlaps or trailing bytes in the data section; a `BOOL` byte other than 0 or 1. A `U64`
+ * overlaps or trailing bytes in the data section. (A `BOOL` byte other than 0 is true, read
+ * as 1, as numpy and torch read it.) A `U64`
  * or `I64` value beyond ±2^53 (not exact as a double) and a tensor over
  * {@link elementCap} elements are RangeErrors naming the tensor; a `bytes` argument that is
  * neither a Uint8Array nor an ArrayBuffer is a TypeError.
@@ -366,13 +367,8 @@ function decode(src: Uint8Array, view: DataView, dataStart: number, p: { name: s
   }
   const out = new Float64Array(count);
   switch (p.dtype) {
-    case 'BOOL':
-      for (let i = 0; i < count; i++) {
-        const v = src[at + i];
-        if (v > 1) throw new SafetensorsError(`BOOL element ${i} is the byte ${v}; a bool must be 0 or 1`, p.name);
-        out[i] = v;
-      }
-      break;
+    // Any non-zero byte is true, as numpy, torch and the official reader take it.
+    case 'BOOL': for (let i = 0; i < count; i++) out[i] = src[at + i] === 0 ? 0 : 1; break;
     case 'U8': for (let i = 0; i < count; i++) out[i] = src[at + i]; break;
     case 'I8': for (let i = 0; i < count; i++) out[i] = view.getInt8(at + i); break;
     case 'U16': for (let i = 0; i < count; i++) out[i] = view.getUint16(at + 2 * i, true); break;
