@@ -34,6 +34,12 @@ import(${JSON.stringify(join(dist, 'index.mjs'))}).then((esm) => {
   const y = cjs.randn(3).toList();
   out.sharedSeed = JSON.stringify(x) === JSON.stringify(y);
   out.sharedNoGrad = cjs.noGrad(() => esm.isGradEnabled()) === false;
+  cjs.setDefaultDType('float32');
+  out.sharedDefaultDType = esm.defaultDType() === 'float32' && esm.zeros(2).dtype === 'float32';
+  const f = esm.zeros(2).add(new cjs.MLArray([1, 2]));
+  out.mixedFloat32 = f.dtype + ':' + f.data.constructor.name;
+  esm.setDefaultDType('float64');
+  out.sharedReset = cjs.zeros(1).dtype;
   console.log(JSON.stringify(out));
 });
 `;
@@ -52,5 +58,8 @@ test('CommonJS and ESM copies of core work together', () => {
     mixedValueGrad: 8,
     sharedSeed: true,
     sharedNoGrad: true,
+    sharedDefaultDType: true,
+    mixedFloat32: 'float32:Float32Array',
+    sharedReset: 'float64',
   });
 });
