@@ -437,6 +437,11 @@ function colBlock32(A: Float32Array, aOff: number, lda: number, B: Float32Array,
   }
 }
 
+/** @internal Bytes held by the JavaScript kernels' scratch buffers (bounded whatever the shapes), for tests. */
+export function gemmScratchBytes(): number {
+  return pack64.byteLength + pack32.byteLength + rowSums.byteLength + rowSums32.byteLength;
+}
+
 /** The transpose of each of `batch` row-major [r×c] matrices, as [c×r]. */
 export function transposeBatch(X: Float64Array, batch: number, r: number, c: number): Float64Array {
   const out = new Float64Array(batch * r * c);
