@@ -174,11 +174,10 @@ export function toSafetensors(tensors: Record<string, MLArray>, metadata?: Recor
  * is not an object of strings; an entry without a known dtype, with a shape that is not a
  * list of non-negative integers (at most 64), or with `data_offsets` that are not
  * `[begin, end]` integers inside the data section matching shape × dtype size; holes,
- * overlaps or trailing bytes in the data section. (A `BOOL` byte other than 0 is true, read
- * as 1, as numpy and torch read it.) A `U64`
- * or `I64` value beyond ±2^53 (not exact as a double) and a tensor over
- * {@link elementCap} elements are RangeErrors naming the tensor; a `bytes` argument that is
- * neither a Uint8Array nor an ArrayBuffer is a TypeError.
+ * overlaps or trailing bytes in the data section. A `U64` or `I64` value beyond ±2^53 (not
+ * exact as a double) and a tensor over {@link elementCap} elements are RangeErrors naming
+ * the tensor; a `bytes` argument that is neither a Uint8Array nor an ArrayBuffer is a
+ * TypeError. A `BOOL` byte other than 0 reads as 1, as numpy and torch read it.
  *
  * @example
  * const { tensors, metadata } = fromSafetensors(fs.readFileSync('model.safetensors'));
