@@ -1,4 +1,7 @@
-import { checkKeys, nonNegative, positive } from './check';
+import type { FloatArray } from '@smolml/core';
+import { checkOptions, nonNegative, positive, readOptions } from './check';
+import { adagradF32 } from './kernels/adagrad.f32';
+import { adagradF64 } from './kernels/adagrad.f64';
 import { Optimizer, type ParameterState } from './optimizer';
 
 /** Options of {@link AdaGrad}. */
@@ -13,7 +16,12 @@ export interface AdaGradOptions {
   weightDecay?: number;
 }
 
-const KEYS = ['learningRate', 'epsilon', 'initialAccumulatorValue', 'weightDecay'] as const;
+const SPEC = {
+  learningRate: { default: 0.01, check: nonNegative },
+  epsilon: { default: 1e-8, check: positive },
+  initialAccumulatorValue: { default: 0, check: nonNegative },
+  weightDecay: { default: 0, check: nonNegative },
+};
 
 /**
  * AdaGrad: every element gets its own step size, shrinking with the squared gradients
@@ -40,35 +48,25 @@ export class AdaGrad extends Optimizer {
   initialAccumulatorValue: number;
   /** L2 penalty λ. */
   weightDecay: number;
-  protected readonly optionNames = KEYS;
+  protected readonly optionNames: readonly string[] = Object.keys(SPEC);
   protected readonly bufferNames: readonly string[] = ['sumSquares'];
 
   constructor(options: AdaGradOptions = {}) {
-    super(options.learningRate ?? 0.01);
-    checkKeys(this.name, options, KEYS);
-    this.epsilon = options.epsilon ?? 1e-8;
-    this.initialAccumulatorValue = options.initialAccumulatorValue ?? 0;
-    this.weightDecay = options.weightDecay ?? 0;
-    this.validate();
+    const o = readOptions('AdaGrad', options, SPEC);
+    super(o.learningRate);
+    this.epsilon = o.epsilon;
+    this.initialAccumulatorValue = o.initialAccumulatorValue;
+    this.weightDecay = o.weightDecay;
   }
 
   protected override validate(): void {
-    super.validate();
-    positive(this.name, 'epsilon', this.epsilon);
-    nonNegative(this.name, 'initialAccumulatorValue', this.initialAccumulatorValue);
-    nonNegative(this.name, 'weightDecay', this.weightDecay);
+    checkOptions(this.name, this, SPEC);
   }
 
-  protected updateParameter(p: Float64Array, g: Float64Array, state: ParameterState): void {
+  protected updateParameter(p: FloatArray, g: FloatArray, state: ParameterState): void {
     const sum = this.buffer(state, 'sumSquares', this.initialAccumulatorValue);
-    const lr = this.learningRate;
-    const eps = this.epsilon;
-    const wd = this.weightDecay;
-    for (let i = 0; i < p.length; i++) {
-      const gi = wd === 0 ? g[i] : g[i] + wd * p[i];
-      const s = sum[i] + gi * gi;
-      sum[i] = s;
-      p[i] -= (lr / Math.sqrt(s + eps)) * gi;
-    }
+    const { learningRate: lr, epsilon: eps, weightDecay: wd } = this;
+    if (p instanceof Float32Array) adagradF32(p, g as Float32Array, sum as Float32Array, lr, eps, wd);
+    else adagradF64(p, g as Float64Array, sum as Float64Array, lr, eps, wd);
   }
 }

@@ -1,4 +1,7 @@
-import { checkKeys, decayRate, nonNegative, positive } from './check';
+import type { FloatArray } from '@smolml/core';
+import { checkOptions, decayRate, nonNegative, positive, readOptions } from './check';
+import { adamF32 } from './kernels/adam.f32';
+import { adamF64 } from './kernels/adam.f64';
 import { Optimizer, type ParameterState } from './optimizer';
 
 /** Options of {@link Adam}. */
@@ -15,7 +18,14 @@ export interface AdamOptions {
   weightDecay?: number;
 }
 
-const KEYS = ['learningRate', 'expDecayGradients', 'expDecaySquared', 'epsilon', 'weightDecay'] as const;
+/** @internal Adam's options and their checks; AdamW differs only in weightDecay's default. */
+export const ADAM_SPEC = {
+  learningRate: { default: 0.01, check: nonNegative },
+  expDecayGradients: { default: 0.9, check: decayRate },
+  expDecaySquared: { default: 0.999, check: decayRate },
+  epsilon: { default: 1e-8, check: positive },
+  weightDecay: { default: 0, check: nonNegative },
+};
 
 /**
  * Adam: momentum on the gradient and a per-element step size from the squared
@@ -43,72 +53,32 @@ export class Adam extends Optimizer {
   expDecaySquared: number;
   /** ε added to √v̂. */
   epsilon: number;
-  /** L2 penalty λ. */
+  /** Weight decay λ: L2 here, decoupled in {@link AdamW}. */
   weightDecay: number;
-  protected readonly optionNames = KEYS;
+  /** Whether `weightDecay` shrinks the weights directly (AdamW) instead of adding λθ to the gradient. */
+  protected readonly decoupledWeightDecay: boolean = false;
+  protected readonly optionNames: readonly string[] = Object.keys(ADAM_SPEC);
   protected readonly bufferNames: readonly string[] = ['expAvg', 'expAvgSq'];
 
   constructor(options: AdamOptions = {}) {
-    super(options.learningRate ?? 0.01);
-    checkKeys(this.name, options, KEYS);
-    this.expDecayGradients = options.expDecayGradients ?? 0.9;
-    this.expDecaySquared = options.expDecaySquared ?? 0.999;
-    this.epsilon = options.epsilon ?? 1e-8;
-    this.weightDecay = options.weightDecay ?? 0;
-    this.validate();
+    const o = readOptions('Adam', options, ADAM_SPEC);
+    super(o.learningRate);
+    this.expDecayGradients = o.expDecayGradients;
+    this.expDecaySquared = o.expDecaySquared;
+    this.epsilon = o.epsilon;
+    this.weightDecay = o.weightDecay;
   }
 
   protected override validate(): void {
-    super.validate();
-    decayRate(this.name, 'expDecayGradients', this.expDecayGradients);
-    decayRate(this.name, 'expDecaySquared', this.expDecaySquared);
-    positive(this.name, 'epsilon', this.epsilon);
-    nonNegative(this.name, 'weightDecay', this.weightDecay);
+    checkOptions(this.name, this, ADAM_SPEC);
   }
 
-  protected updateParameter(p: Float64Array, g: Float64Array, state: ParameterState): void {
+  protected updateParameter(p: FloatArray, g: FloatArray, state: ParameterState): void {
     const m = this.buffer(state, 'expAvg');
     const v = this.buffer(state, 'expAvgSq');
-    adamKernel(p, g, m, v, this.learningRate, this.expDecayGradients, this.expDecaySquared, this.epsilon, this.weightDecay, state.step);
-  }
-}
-
-/** @internal The Adam update of one parameter, shared with AdamW. `l2` is coupled weight decay. */
-export function adamKernel(
-  p: Float64Array,
-  g: Float64Array,
-  m: Float64Array,
-  v: Float64Array,
-  lr: number,
-  beta1: number,
-  beta2: number,
-  eps: number,
-  l2: number,
-  t: number,
-): void {
-  const stepSize = lr / (1 - beta1 ** t);
-  const bc2Sqrt = Math.sqrt(1 - beta2 ** t);
-  const c1 = 1 - beta1;
-  const c2 = 1 - beta2;
-  const n = p.length;
-  // Two copies of the loop: a test on l2 inside it halves the speed of this hot path.
-  if (l2 === 0) {
-    for (let i = 0; i < n; i++) {
-      const gi = g[i];
-      const mi = beta1 * m[i] + c1 * gi;
-      const vi = beta2 * v[i] + c2 * gi * gi;
-      m[i] = mi;
-      v[i] = vi;
-      p[i] -= (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + eps);
-    }
-  } else {
-    for (let i = 0; i < n; i++) {
-      const gi = g[i] + l2 * p[i];
-      const mi = beta1 * m[i] + c1 * gi;
-      const vi = beta2 * v[i] + c2 * gi * gi;
-      m[i] = mi;
-      v[i] = vi;
-      p[i] -= (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + eps);
-    }
+    const { learningRate: lr, expDecayGradients: b1, expDecaySquared: b2, epsilon: eps, weightDecay: wd } = this;
+    const decoupled = this.decoupledWeightDecay;
+    if (p instanceof Float32Array) adamF32(p, g as Float32Array, m as Float32Array, v as Float32Array, lr, b1, b2, eps, wd, decoupled, state.step);
+    else adamF64(p, g as Float64Array, m as Float64Array, v as Float64Array, lr, b1, b2, eps, wd, decoupled, state.step);
   }
 }

@@ -1,4 +1,4 @@
-import { checkKeys, nonNegative, positiveInteger } from './check';
+import { nonNegative, positiveInteger, readOptions, stepCount } from './check';
 import { LRScheduler } from './lr-scheduler';
 import type { Optimizer } from './optimizer';
 
@@ -9,6 +9,11 @@ export interface CosineAnnealingLROptions {
   /** The rate reached at `tMax` and kept after. Default 0. */
   minLearningRate?: number;
 }
+
+const SPEC = {
+  tMax: { default: undefined, check: positiveInteger },
+  minLearningRate: { default: 0, check: nonNegative },
+};
 
 /**
  * Follows half a cosine from the base rate down to `minLearningRate` over `tMax` steps,
@@ -30,15 +35,14 @@ export class CosineAnnealingLR extends LRScheduler {
   readonly minLearningRate: number;
 
   constructor(optimizer: Optimizer, options: CosineAnnealingLROptions) {
-    super(optimizer);
-    checkKeys(this.name, options, ['tMax', 'minLearningRate']);
-    positiveInteger(this.name, 'tMax', options.tMax);
-    this.tMax = options.tMax;
-    this.minLearningRate = options.minLearningRate ?? 0;
-    nonNegative(this.name, 'minLearningRate', this.minLearningRate);
+    super(optimizer, 'CosineAnnealingLR');
+    const o = readOptions('CosineAnnealingLR', options, SPEC);
+    this.tMax = o.tMax;
+    this.minLearningRate = o.minLearningRate;
   }
 
   learningRateAt(step: number): number {
+    stepCount(`${this.name}.learningRateAt`, 'step', step);
     const t = Math.min(step, this.tMax);
     const min = this.minLearningRate;
     return min + ((this.baseLearningRate - min) * (1 + Math.cos((Math.PI * t) / this.tMax))) / 2;

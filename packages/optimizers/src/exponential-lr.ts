@@ -1,4 +1,4 @@
-import { checkKeys, positive } from './check';
+import { positive, readOptions, stepCount } from './check';
 import { LRScheduler } from './lr-scheduler';
 import type { Optimizer } from './optimizer';
 
@@ -7,6 +7,8 @@ export interface ExponentialLROptions {
   /** The factor applied at every step, e.g. 0.95. */
   gamma: number;
 }
+
+const SPEC = { gamma: { default: undefined, check: positive } };
 
 /**
  * Multiplies the rate by `gamma` at every step: α_t = α₀ · γ^t.
@@ -20,13 +22,12 @@ export class ExponentialLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: Optimizer, options: ExponentialLROptions) {
-    super(optimizer);
-    checkKeys(this.name, options, ['gamma']);
-    positive(this.name, 'gamma', options.gamma);
-    this.gamma = options.gamma;
+    super(optimizer, 'ExponentialLR');
+    this.gamma = readOptions('ExponentialLR', options, SPEC).gamma;
   }
 
   learningRateAt(step: number): number {
+    stepCount(`${this.name}.learningRateAt`, 'step', step);
     return this.baseLearningRate * this.gamma ** step;
   }
 }

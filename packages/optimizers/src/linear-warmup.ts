@@ -1,5 +1,5 @@
-import { checkKeys, positiveInteger } from './check';
-import { LRScheduler } from './lr-scheduler';
+import { fraction, positiveInteger, readOptions, stepCount } from './check';
+import { LRScheduler, checkOptimizer, checkScheduler } from './lr-scheduler';
 import type { Optimizer } from './optimizer';
 import type { SchedulerStateDict } from './state-dict';
 
@@ -10,6 +10,11 @@ export interface LinearWarmupOptions {
   /** The fraction of the base rate to start from, in [0, 1]. Default 0. */
   startFactor?: number;
 }
+
+const SPEC = {
+  warmupSteps: { default: undefined, check: positiveInteger },
+  startFactor: { default: 0, check: fraction },
+};
 
 /**
  * Ramps the rate linearly from `startFactor · α₀` up to α₀ over `warmupSteps` steps,
@@ -37,15 +42,12 @@ export class LinearWarmup extends LRScheduler {
 
   constructor(target: Optimizer | LRScheduler, options: LinearWarmupOptions) {
     const after = target instanceof LRScheduler ? target : null;
-    super(after === null ? (target as Optimizer) : after.optimizer);
-    checkKeys(this.name, options, ['warmupSteps', 'startFactor']);
-    positiveInteger(this.name, 'warmupSteps', options.warmupSteps);
-    const s = options.startFactor ?? 0;
-    if (typeof s !== 'number' || !(s >= 0 && s <= 1)) {
-      throw new RangeError(`${this.name}: startFactor must be in [0, 1], got ${String(s)}`);
-    }
-    this.warmupSteps = options.warmupSteps;
-    this.startFactor = s;
+    if (after === null) checkOptimizer('LinearWarmup', target);
+    else checkScheduler('LinearWarmup', after);
+    super(after === null ? (target as Optimizer) : after.optimizer, 'LinearWarmup');
+    const o = readOptions('LinearWarmup', options, SPEC);
+    this.warmupSteps = o.warmupSteps;
+    this.startFactor = o.startFactor;
     this.after = after;
     if (after !== null) this.baseLearningRate = after.baseLearningRate;
     this.apply();
@@ -69,6 +71,7 @@ export class LinearWarmup extends LRScheduler {
   }
 
   learningRateAt(step: number): number {
+    stepCount(`${this.name}.learningRateAt`, 'step', step);
     const w = this.warmupSteps;
     if (step < w) return this.baseLearningRate * (this.startFactor + ((1 - this.startFactor) * step) / w);
     return this.after === null ? this.baseLearningRate : this.after.learningRateAt(step - w);

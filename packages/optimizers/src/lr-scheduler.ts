@@ -1,3 +1,4 @@
+import { nonNegative, show, stepCount } from './check';
 import { Optimizer } from './optimizer';
 import type { SchedulerStateDict } from './state-dict';
 
@@ -40,21 +41,25 @@ export abstract class LRScheduler {
   /** How many times {@link step} has been called. */
   lastStep = 0;
 
-  protected constructor(optimizer: Optimizer) {
-    if (!(optimizer instanceof Optimizer)) {
-      throw new TypeError(`learning-rate schedule: expected an Optimizer, got ${optimizer === null ? 'null' : typeof optimizer}`);
-    }
+  /** `owner` names the schedule in error messages (the subclass's fields are not set yet). */
+  protected constructor(optimizer: Optimizer, owner = 'LRScheduler') {
+    checkOptimizer(owner, optimizer);
     this.optimizer = optimizer;
     this.baseLearningRate = optimizer.learningRate;
   }
 
-  /** The learning rate after `step` calls of {@link LRScheduler.step}. */
+  /** The learning rate after `step` calls of {@link LRScheduler.step}; `step` is an integer >= 0. */
   abstract learningRateAt(step: number): number;
 
   /** Advances one step, sets the optimizer's learning rate and returns it. */
   step(): number {
     this.lastStep += 1;
-    return this.apply();
+    try {
+      return this.apply();
+    } catch (err) {
+      this.lastStep -= 1; // a refused rate leaves the schedule where it was
+      throw err;
+    }
   }
 
   /** The state to save beside the optimizer's. */
@@ -65,22 +70,56 @@ export abstract class LRScheduler {
   /** Restores a {@link stateDict} and sets the optimizer's learning rate to match. */
   loadStateDict(dict: SchedulerStateDict): void {
     const op = `${this.name}.loadStateDict`;
-    if (typeof dict !== 'object' || dict === null || dict.scheduler !== this.name) {
-      throw new RangeError(`${op}: expected a ${this.name} state dict, got ${dict === null || typeof dict !== 'object' ? String(dict) : String(dict.scheduler)}`);
+    if (typeof dict !== 'object' || dict === null || Array.isArray(dict)) throw new TypeError(`${op}: expected a ${this.name} state dict, got ${show(dict)}`);
+    const { scheduler, baseLearningRate, lastStep } = dict as Partial<SchedulerStateDict>;
+    if (scheduler !== this.name) throw new RangeError(`${op}: expected a ${this.name} state dict, got ${typeof scheduler === 'string' ? scheduler.slice(0, 40) : show(scheduler)}`);
+    stepCount(op, 'lastStep', lastStep);
+    nonNegative(op, 'baseLearningRate', baseLearningRate);
+    const old = [this.baseLearningRate, this.lastStep];
+    this.baseLearningRate = baseLearningRate as number;
+    this.lastStep = lastStep as number;
+    try {
+      this.apply();
+    } catch (err) {
+      [this.baseLearningRate, this.lastStep] = old;
+      throw err;
     }
-    if (!Number.isInteger(dict.lastStep) || dict.lastStep < 0) throw new RangeError(`${op}: lastStep must be an integer >= 0, got ${dict.lastStep}`);
-    if (!Number.isFinite(dict.baseLearningRate) || dict.baseLearningRate < 0) {
-      throw new RangeError(`${op}: baseLearningRate must be a finite number >= 0, got ${dict.baseLearningRate}`);
-    }
-    this.baseLearningRate = dict.baseLearningRate;
-    this.lastStep = dict.lastStep;
-    this.apply();
   }
 
-  /** Writes the rate for the current step into the optimizer. */
+  /**
+   * Writes the rate for the current step into the optimizer. A rate that is not a finite
+   * number >= 0 (a field set to nonsense after construction) is a RangeError, and the
+   * optimizer keeps its rate.
+   */
   protected apply(): number {
     const lr = this.learningRateAt(this.lastStep);
+    nonNegative(`${this.name}.step`, 'the scheduled learning rate', lr);
     this.optimizer.learningRate = lr;
     return lr;
   }
+}
+
+/**
+ * Checks that `x` is a sound Optimizer: the brand alone is not trusted, since any object
+ * can carry it.
+ */
+export function checkOptimizer(owner: string, x: unknown): asserts x is Optimizer {
+  if (!(x instanceof Optimizer)) throw new TypeError(`${owner}: expected an Optimizer, got ${show(x)}`);
+  const o = x as unknown as Record<string, unknown>;
+  if (typeof o.step !== 'function' || typeof o.name !== 'string') {
+    throw new TypeError(`${owner}: expected an Optimizer, got an object that carries its brand without being one`);
+  }
+  nonNegative(owner, "the optimizer's learningRate", o.learningRate);
+}
+
+/** Checks that `x` is a sound LRScheduler (see {@link checkOptimizer}). */
+export function checkScheduler(owner: string, x: unknown): asserts x is LRScheduler {
+  if (!(x instanceof LRScheduler)) throw new TypeError(`${owner}: expected an LRScheduler, got ${show(x)}`);
+  const s = x as unknown as Record<string, unknown>;
+  if (typeof s.learningRateAt !== 'function' || typeof s.name !== 'string') {
+    throw new TypeError(`${owner}: expected an LRScheduler, got an object that carries its brand without being one`);
+  }
+  checkOptimizer(owner, s.optimizer);
+  nonNegative(owner, "the schedule's baseLearningRate", s.baseLearningRate);
+  stepCount(owner, "the schedule's lastStep", s.lastStep);
 }

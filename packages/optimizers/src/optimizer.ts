@@ -1,41 +1,72 @@
-import { MLArray, ShapeError, zeros } from '@smolml/core';
-import { nonNegative } from './check';
-import { type OptimizerStateDict, type ParameterStateDict, decodeNumbers, encodeNumbers } from './state-dict';
+import { type DType, type FloatArray, MLArray, ShapeError, decodeNumbers, encodeNumbers, formatShape, zeros } from '@smolml/core';
+import { nonNegative, show, stepCount } from './check';
+import { type Checked, MAX_PARAMS, checkArray, paramList } from './parameters';
+import type { OptimizerStateDict, ParameterStateDict } from './state-dict';
 
 /** What an optimizer keeps for one parameter. */
 export interface ParameterState {
-  /** The parameter this state belongs to. */
+  /** The parameter this state belongs to (while it is being updated). */
   readonly param: MLArray;
   /** `"<objIdx>.<name>"` when the parameter was stepped through `update`, else `null`. */
   readonly name: string | null;
   /** How many updates this parameter has had, counting the one in progress (Adam's t). */
   readonly step: number;
-  /** Buffers by name, each of the parameter's shape, with `requiresGrad: false`. */
+  /** The parameter's dtype, which is its state's dtype too. */
+  readonly dtype: DType;
+  /** Buffers by name, each of the parameter's shape and dtype, with `requiresGrad: false`. */
   readonly buffers: Readonly<Record<string, MLArray>>;
 }
 
-interface Slot {
-  param: MLArray | null; // null while a loaded entry waits for its parameter
-  name: string | null;
-  shape: readonly number[];
-  step: number;
-  buffers: Record<string, MLArray>;
-  lastCall: number;
+// One parameter's state. Reachable only through the WeakMap keyed by its parameter (an
+// ephemeron: the state lives exactly as long as the parameter) and through WeakRefs, so
+// neither the parameter nor its buffers outlive it. It never references the parameter
+// itself outside an update.
+class Slot implements ParameterState {
+  #param: MLArray | null = null;
+  // Set when `update` sees another array under this slot's name: the slot is dropped.
+  dropped = false;
+  constructor(
+    public name: string | null,
+    public shape: readonly number[],
+    public dtype: DType,
+    public step: number,
+    public buffers: Record<string, MLArray>,
+  ) {}
+
+  get param(): MLArray {
+    if (this.#param === null) throw new Error('ParameterState.param is only available during updateParameter');
+    return this.#param;
+  }
+
+  /** @internal */
+  run(p: MLArray, fn: () => void): void {
+    this.#param = p;
+    try {
+      fn();
+    } finally {
+      this.#param = null;
+    }
+  }
 }
 
 // Shared by every loaded copy of this package (CommonJS and ESM), so that an optimizer
 // made by one copy is an Optimizer to the other (the dual package hazard).
 const OPTIMIZER_BRAND: unique symbol = Symbol.for('smolml.Optimizer') as never;
 
-const fmtShape = (s: readonly number[]): string => `[${s.join(', ')}]`;
-const sameShape = (a: readonly number[], b: readonly number[]): boolean =>
-  a.length === b.length && a.every((d, i) => d === b[i]);
-const describe = (x: unknown): string => (x === null ? 'null' : typeof x === 'object' ? (x.constructor?.name ?? 'object') : typeof x);
+const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
+const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+
+/** A zero buffer of `shape` and `dtype`, or `values` copied (and cast) into one. */
+function stateBuffer(shape: readonly number[], dtype: DType, values?: FloatArray): MLArray {
+  const b = zeros(shape, { dtype, requiresGrad: false });
+  if (values !== undefined) b.data.set(values);
+  return b;
+}
 
 /**
  * The base of every optimizer: it keeps the learning rate and the state of each
  * parameter, keyed by the parameter array itself, and updates parameters in place
- * from their `.grad`. Subclasses supply the update rule for one parameter.
+ * from their gradient. Subclasses supply the update rule for one parameter.
  *
  * Two ways to call it:
  * ```ts
@@ -43,9 +74,14 @@ const describe = (x: unknown): string => (x === null ? 'null' : typeof x === 'ob
  * optimizer.update(layer, 0, ['weights', 'biases']);     // the original SmolML form
  * ```
  *
- * A parameter whose `grad` is `null` (no gradient reached it) is skipped: it is not
+ * A parameter whose gradient is `null` (no gradient reached it) is skipped: it is not
  * changed and gets no state. State is created the first time a parameter is stepped;
- * that order is the order of {@link stateDict}.
+ * that order is the order of {@link stateDict}. Parameters must be leaves: an array
+ * computed by an op (`randn(3).mul(2)`) is refused, as PyTorch refuses it.
+ *
+ * State lives in the parameter's dtype, and never keeps a parameter alive: it is held
+ * weakly, so a parameter that is dropped takes its state with it (once the current
+ * synchronous job has ended, when JavaScript lets weakly held objects go).
  *
  * To write your own, extend it: set `name`, `optionNames` and `bufferNames`, check your
  * hyperparameters in `validate`, and implement `updateParameter` with a plain loop,
@@ -73,19 +109,24 @@ export abstract class Optimizer {
     return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[OPTIMIZER_BRAND] === true;
   }
 
-  readonly #slots = new Map<MLArray, Slot>();
-  readonly #byName = new Map<string, Slot>();
+  // The state of each bound parameter. A WeakMap, so it never keeps a parameter alive.
+  readonly #slots = new WeakMap<MLArray, Slot>();
+  // First-step order, through WeakRefs to the slots (a WeakRef to a parameter would keep
+  // the parameter alive until the end of the current job). Dead entries are pruned.
+  #order: WeakRef<Slot>[] = [];
+  #sweepAt = 64;
+  // `update` labels: "<objIdx>.<name>" to the slot holding it, weakly too.
+  readonly #byName = new Map<string, WeakRef<Slot>>();
   // Loaded state not yet matched to a parameter, in checkpoint order.
   #pending: Slot[] = [];
-  #calls = 0;
 
   protected constructor(learningRate: number) {
     this.learningRate = learningRate;
   }
 
   /**
-   * Checks every hyperparameter, throwing a RangeError for a bad one. Runs at
-   * construction, at the start of every step (so a bad value assigned later is caught
+   * Checks every hyperparameter, throwing a TypeError or RangeError for a bad one. Runs
+   * at construction, at the start of every step (so a bad value assigned later is caught
    * before it touches a parameter) and when a state dict is loaded.
    */
   protected validate(): void {
@@ -94,18 +135,20 @@ export abstract class Optimizer {
 
   /**
    * Applies the update rule to one parameter, in place. `param` and `grad` are the
-   * parameter's and its gradient's data, `state.step` already counts this update.
+   * parameter's and its gradient's data (both `Float32Array` for a float32 parameter),
+   * `state.step` already counts this update. Dispatch on the storage type once, outside
+   * the loop, so each loop sees one typed-array kind.
    */
-  protected abstract updateParameter(param: Float64Array, grad: Float64Array, state: ParameterState): void;
+  protected abstract updateParameter(param: FloatArray, grad: FloatArray, state: ParameterState): void;
 
-  /** The buffer `name` of this parameter's state, created full of `initial` on first use. */
-  protected buffer(state: ParameterState, name: string, initial = 0): Float64Array {
+  /** The buffer `name` of this parameter's state (in its dtype), created full of `initial` on first use. */
+  protected buffer(state: ParameterState, name: string, initial = 0): FloatArray {
     let b = state.buffers[name];
     if (b === undefined) {
       if (!this.bufferNames.includes(name)) {
-        throw new Error(`${this.name}: buffer '${name}' is not declared in bufferNames (${this.bufferNames.join(', ')})`);
+        throw new RangeError(`${this.name}: buffer '${name}' is not declared in bufferNames (${this.bufferNames.join(', ')})`);
       }
-      b = zeros(state.param.shape, { requiresGrad: false });
+      b = stateBuffer(state.param.shape, state.dtype);
       if (initial !== 0) b.data.fill(initial);
       (state.buffers as Record<string, MLArray>)[name] = b;
     }
@@ -120,12 +163,11 @@ export abstract class Optimizer {
    * optimizer.zeroGrad([w, b]);
    */
   step(params: Iterable<MLArray>): void {
+    const op = `${this.name}.step`;
     this.validate();
-    const list = iterableParams(this.name, 'step', params);
-    const call = ++this.#calls;
-    // Everything is checked before any parameter changes, so a bad call modifies nothing.
-    for (let i = 0; i < list.length; i++) this.#prepare(list[i], null, call, 'step');
-    for (let i = 0; i < list.length; i++) this.#apply(list[i] as MLArray);
+    const list = paramList(op, params);
+    const checked = list.map((p, i) => checkArray(op, `params[${i}]`, p, true));
+    this.#run(op, checked, null);
   }
 
   /**
@@ -140,32 +182,30 @@ export abstract class Optimizer {
    * model.layers.forEach((layer, i) => optimizer.update(layer, i, ['weights', 'biases']));
    */
   update(obj: object, objIdx: number | string, paramNames: readonly string[]): MLArray[] {
+    const op = `${this.name}.update`;
     this.validate();
-    const call = ++this.#calls;
-    const params: MLArray[] = [];
-    for (const name of paramNames) {
-      const p = (obj as Record<string, unknown>)[name];
-      if (!(p instanceof MLArray)) {
-        throw new TypeError(`${this.name}.update: obj.${name} must be an MLArray, got ${describe(p)}`);
-      }
-      params.push(p);
+    if ((typeof obj !== 'object' && typeof obj !== 'function') || obj === null) throw new TypeError(`${op}: obj must be an object, got ${show(obj)}`);
+    if (typeof objIdx === 'number') {
+      if (!Number.isSafeInteger(objIdx)) throw new RangeError(`${op}: objIdx must be an integer or a string, got ${objIdx}`);
+    } else if (typeof objIdx !== 'string') {
+      throw new TypeError(`${op}: objIdx must be an integer or a string, got ${show(objIdx)}`);
     }
-    for (let i = 0; i < params.length; i++) {
-      const key = `${objIdx}.${paramNames[i]}`;
-      const held = this.#byName.get(key);
-      if (held !== undefined && held.param !== params[i]) this.#forget(held);
-      this.#prepare(params[i], key, call, 'update');
-    }
-    for (const p of params) this.#apply(p);
-    return params;
+    if (!Array.isArray(paramNames)) throw new TypeError(`${op}: paramNames must be an array of strings, got ${show(paramNames)}`);
+    if (paramNames.length > MAX_PARAMS) throw new RangeError(`${op}: at most ${MAX_PARAMS} parameter names, got ${paramNames.length}`);
+    const names = paramNames.slice();
+    const checked = names.map((name: unknown, i) => {
+      if (typeof name !== 'string') throw new TypeError(`${op}: paramNames[${i}] must be a string, got ${show(name)}`);
+      return checkArray(op, `obj.${name.slice(0, 40)}`, (obj as Record<string, unknown>)[name], true);
+    });
+    this.#run(op, checked, names.map((n) => `${objIdx}.${n}`));
+    return checked.map((c) => c.array);
   }
 
   /** Sets the gradient of every parameter in `params` to zero (buffers are kept). */
   zeroGrad(params: Iterable<MLArray>): void {
-    for (const p of iterableParams(this.name, 'zeroGrad', params)) {
-      if (!(p instanceof MLArray)) throw new TypeError(`${this.name}.zeroGrad: expected MLArrays, got ${describe(p)}`);
-      p.zeroGrad();
-    }
+    const op = `${this.name}.zeroGrad`;
+    const checked = paramList(op, params).map((p, i) => checkArray(op, `params[${i}]`, p, true));
+    for (const c of checked) if (c.grad !== null) c.grad.fill(0);
   }
 
   /**
@@ -173,13 +213,14 @@ export abstract class Optimizer {
    * share the optimizer's storage, for memory accounting. Read them; don't write them.
    */
   *stateArrays(): IterableIterator<MLArray> {
-    for (const s of this.#slots.values()) yield* Object.values(s.buffers);
+    for (const s of this.#live()) yield* Object.values(s.buffers);
     for (const s of this.#pending) yield* Object.values(s.buffers);
   }
 
   /**
-   * A JSON-ready snapshot of the hyperparameters and every parameter's state, in the
-   * order the parameters were first stepped. The numbers are copies.
+   * A JSON-ready snapshot of the hyperparameters and the state of every live parameter,
+   * in the order the parameters were first stepped, each with its dtype. The numbers
+   * are copies.
    * @example
    * fs.writeFileSync('opt.json', JSON.stringify(optimizer.stateDict()));
    */
@@ -187,10 +228,10 @@ export abstract class Optimizer {
     const options: Record<string, number | boolean> = {};
     for (const k of this.optionNames) options[k] = (this as unknown as Record<string, number | boolean>)[k];
     const state: ParameterStateDict[] = [];
-    for (const s of [...this.#slots.values(), ...this.#pending]) {
-      const buffers: Record<string, ReturnType<typeof encodeNumbers>> = {};
+    for (const s of [...this.#live(), ...this.#pending]) {
+      const buffers: ParameterStateDict['buffers'] = {};
       for (const [k, b] of Object.entries(s.buffers)) buffers[k] = encodeNumbers(b.data);
-      state.push({ name: s.name, shape: s.shape.slice(), step: s.step, buffers });
+      state.push({ name: s.name, shape: s.shape.slice(), dtype: s.dtype, step: s.step, buffers });
     }
     return { optimizer: this.name, options, state };
   }
@@ -202,7 +243,9 @@ export abstract class Optimizer {
    * stepped: by name when both the entry and the parameter have one (the `update`
    * form), otherwise in order, so step the parameters in the order they were first
    * stepped before. Pass `params` to match them in that order at once (their number
-   * must equal the number of entries). A shape mismatch throws a ShapeError.
+   * must equal the number of entries). A shape mismatch throws a ShapeError. State is
+   * cast to its parameter's dtype, as PyTorch's `load_state_dict` does (a dict without
+   * dtypes, as 0.1 wrote them, is read as float64).
    *
    * A malformed dict throws and leaves the optimizer as it was.
    * @example
@@ -211,64 +254,191 @@ export abstract class Optimizer {
    */
   loadStateDict(dict: OptimizerStateDict, params?: Iterable<MLArray>): void {
     const op = `${this.name}.loadStateDict`;
-    if (typeof dict !== 'object' || dict === null) throw new RangeError(`${op}: expected a state dict object, got ${describe(dict)}`);
-    if (dict.optimizer !== this.name) {
-      throw new RangeError(`${op}: the state dict belongs to ${String(dict.optimizer)}, not ${this.name}`);
-    }
-    const entries = this.#readEntries(op, dict.state);
-    let bound: MLArray[] | null = null;
+    if (typeof dict !== 'object' || dict === null || Array.isArray(dict)) throw new TypeError(`${op}: expected a state dict object, got ${show(dict)}`);
+    const { optimizer, options, state } = dict as Partial<OptimizerStateDict>;
+    if (optimizer !== this.name) throw new RangeError(`${op}: the state dict belongs to ${typeof optimizer === 'string' ? optimizer.slice(0, 40) : show(optimizer)}, not ${this.name}`);
+    const entries = this.#readEntries(op, state);
+    let bound: Checked[] | null = null;
     if (params !== undefined) {
-      bound = [...params];
+      bound = paramList(op, params).map((p, i) => checkArray(op, `params[${i}]`, p, true));
       if (bound.length !== entries.length) {
         throw new RangeError(`${op}: the state dict has ${entries.length} parameter states but ${bound.length} parameters were given`);
       }
-      bound.forEach((p, i) => {
-        if (!(p instanceof MLArray)) throw new TypeError(`${op}: expected MLArrays, got ${describe(p)}`);
-        this.#checkShape(op, entries[i], p, i);
+      const seen = new Set<MLArray>();
+      bound.forEach((c, i) => {
+        if (seen.has(c.array)) throw new RangeError(`${op}: params[${i}] appears twice; each entry needs its own parameter`);
+        seen.add(c.array);
+        this.#checkShape(op, entries[i], c, i);
       });
     }
-    this.#readOptions(op, dict.options);
-    this.#slots.clear();
+    this.#readOptions(op, options);
+    // Committed: nothing below throws.
+    this.#order = [];
+    this.#sweepAt = 64;
     this.#byName.clear();
     this.#pending = entries;
-    if (bound !== null) bound.forEach((p) => this.#bind(p, this.#pending.shift() as Slot, null));
+    if (bound !== null) for (const c of bound) this.#bind(c, this.#pending.shift() as Slot, null);
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  // The live slots in first-step order (pruning the dead as it goes).
+  #live(): Slot[] {
+    const out: Slot[] = [];
+    const kept: WeakRef<Slot>[] = [];
+    for (const ref of this.#order) {
+      const s = ref.deref();
+      if (s !== undefined && !s.dropped) {
+        out.push(s);
+        kept.push(ref);
+      }
+    }
+    this.#order = kept;
+    this.#sweepAt = Math.max(64, 2 * kept.length);
+    for (const [name, ref] of this.#byName) {
+      const s = ref.deref();
+      if (s === undefined || s.dropped || s.name !== name) this.#byName.delete(name);
+    }
+    return out;
+  }
+
+  // Checks, binds state to every parameter with a gradient, then updates them. Nothing
+  // is changed (parameters or state) unless every check passes.
+  #run(op: string, checked: readonly Checked[], keys: readonly (string | null)[] | null): void {
+    const seen = new Map<MLArray, number>();
+    checked.forEach((c, i) => {
+      const j = seen.get(c.array);
+      if (j !== undefined) {
+        throw new RangeError(`${op}: the same parameter appears twice (positions ${j} and ${i}); it would be updated twice`);
+      }
+      seen.set(c.array, i);
+    });
+    // Plan which loaded entry each new parameter takes, checking shapes, before binding any.
+    const live: { c: Checked; key: string | null; fresh: Slot | null }[] = [];
+    const taken = new Set<Slot>();
+    checked.forEach((c, i) => {
+      if (c.grad === null) return; // no gradient reached it: skipped, no state
+      const key = keys === null ? null : keys[i];
+      const s = this.#slots.get(c.array);
+      if (s !== undefined && !s.dropped) {
+        // Only a forged array can do this; its state would no longer fit it.
+        if (!sameShape(s.shape, c.shape) || s.dtype !== c.dtype) {
+          throw new TypeError(`${op}: position ${i} changed from ${formatShape(s.shape)} ${s.dtype} to ${formatShape(c.shape)} ${c.dtype} since its state was made`);
+        }
+        live.push({ c, key, fresh: null });
+        return;
+      }
+      let k = -1;
+      if (key !== null) k = this.#pending.findIndex((e) => !taken.has(e) && e.name === key);
+      if (k < 0) k = this.#pending.findIndex((e) => !taken.has(e) && (key === null || e.name === null));
+      if (k < 0) {
+        live.push({ c, key, fresh: new Slot(null, c.shape, c.dtype, 0, {}) });
+        return;
+      }
+      this.#checkShape(op, this.#pending[k], c, k);
+      taken.add(this.#pending[k]);
+      live.push({ c, key, fresh: this.#pending[k] });
+    });
+    // Commit: bind the planned slots, then update.
+    if (taken.size > 0) this.#pending = this.#pending.filter((e) => !taken.has(e));
+    for (const { c, key, fresh } of live) {
+      if (key !== null) {
+        // `update` found another array under a known label: the old array's state goes.
+        const held = this.#byName.get(key)?.deref();
+        if (held !== undefined && held !== this.#slots.get(c.array)) this.#drop(held);
+      }
+      if (fresh !== null) this.#bind(c, fresh, key);
+      else if (key !== null) {
+        const s = this.#slots.get(c.array) as Slot;
+        if (s.name === null) this.#label(s, key);
+      }
+    }
+    for (const { c } of live) this.#apply(c);
+  }
+
+  #apply(c: Checked): void {
+    const s = this.#slots.get(c.array) as Slot;
+    s.step += 1;
+    s.run(c.array, () => this.updateParameter(c.data, c.grad as FloatArray, s));
+  }
+
+  #bind(c: Checked, slot: Slot, key: string | null): void {
+    slot.shape = c.shape;
+    if (slot.dtype !== c.dtype) {
+      // Loaded state follows its parameter's dtype, as PyTorch's load_state_dict casts it.
+      for (const k of Object.keys(slot.buffers)) slot.buffers[k] = stateBuffer(c.shape, c.dtype, slot.buffers[k].data);
+      slot.dtype = c.dtype;
+    }
+    this.#slots.set(c.array, slot);
+    this.#order.push(new WeakRef(slot));
+    const name = key ?? slot.name;
+    slot.name = null;
+    if (name !== null) this.#label(slot, name);
+    if (this.#order.length >= this.#sweepAt) this.#live();
+  }
+
+  // Gives `slot` the label `key` unless another live slot holds it (a shared array).
+  #label(slot: Slot, key: string): void {
+    const held = this.#byName.get(key)?.deref();
+    if (held !== undefined && held !== slot && !held.dropped) return;
+    slot.name = key;
+    this.#byName.set(key, new WeakRef(slot));
+  }
+
+  #drop(slot: Slot): void {
+    slot.dropped = true;
+    if (slot.name !== null && this.#byName.get(slot.name)?.deref() === slot) this.#byName.delete(slot.name);
+  }
+
+  #checkShape(op: string, entry: Slot, c: Checked, index: number): void {
+    if (!sameShape(entry.shape, c.shape)) {
+      const label = entry.name === null ? `state[${index}]` : `state[${index}] ('${entry.name}')`;
+      throw new ShapeError(op, `${label} has shape ${formatShape(entry.shape)} but its parameter has shape ${formatShape(c.shape)}`, [entry.shape, c.shape]);
+    }
   }
 
   #readEntries(op: string, state: unknown): Slot[] {
-    if (!Array.isArray(state)) throw new RangeError(`${op}: state must be an array, got ${describe(state)}`);
+    if (!Array.isArray(state)) throw new TypeError(`${op}: state must be an array, got ${show(state)}`);
+    if (state.length > MAX_PARAMS) throw new RangeError(`${op}: at most ${MAX_PARAMS} parameter states, got ${state.length}`);
     const names = new Set<string>();
     return state.map((e: unknown, i): Slot => {
       const where = `${op}: state[${i}]`;
-      if (typeof e !== 'object' || e === null) throw new RangeError(`${where} must be an object`);
-      const { name, shape, step, buffers } = e as Partial<ParameterStateDict>;
-      if (name !== null && typeof name !== 'string') throw new RangeError(`${where}.name must be a string or null`);
+      if (typeof e !== 'object' || e === null || Array.isArray(e)) throw new TypeError(`${where} must be an object, got ${show(e)}`);
+      const { name, shape, step, buffers, dtype: given } = e as Partial<ParameterStateDict>;
+      if (name !== null && typeof name !== 'string') throw new TypeError(`${where}.name must be a string or null, got ${show(name)}`);
       if (name !== null) {
-        if (names.has(name)) throw new RangeError(`${where}.name '${name}' appears twice`);
+        if (names.has(name)) throw new RangeError(`${where}.name '${name.slice(0, 40)}' appears twice`);
         names.add(name);
       }
-      if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
-        throw new RangeError(`${where}.shape must be an array of non-negative integers`);
-      }
-      if (!Number.isInteger(step) || (step as number) < 0) throw new RangeError(`${where}.step must be an integer >= 0`);
-      if (typeof buffers !== 'object' || buffers === null) throw new RangeError(`${where}.buffers must be an object`);
+      if (!Array.isArray(shape) || shape.length > 64) throw new TypeError(`${where}.shape must be an array of at most 64 non-negative integers, got ${show(shape)}`);
+      shape.forEach((d: unknown, j) => {
+        if (typeof d !== 'number') throw new TypeError(`${where}.shape[${j}] must be a non-negative integer, got ${show(d)}`);
+        if (!Number.isSafeInteger(d) || d < 0) throw new RangeError(`${where}.shape must be an array of non-negative integers, got ${d} at ${j}`);
+      });
+      stepCount(`${where}`, 'step', step);
+      const dtype = given === undefined ? 'float64' : given;
+      if (dtype !== 'float64' && dtype !== 'float32') throw new TypeError(`${where}.dtype must be 'float64' or 'float32', got ${show(dtype)}`);
+      if (typeof buffers !== 'object' || buffers === null || Array.isArray(buffers)) throw new TypeError(`${where}.buffers must be an object, got ${show(buffers)}`);
+      const n = sizeOf(shape as number[]);
       const out: Record<string, MLArray> = {};
       for (const [k, values] of Object.entries(buffers)) {
         if (!this.bufferNames.includes(k)) {
-          throw new RangeError(`${where}: unknown buffer '${k}' for ${this.name}; expected ${this.bufferNames.join(', ') || 'none'}`);
+          throw new RangeError(`${where}: unknown buffer '${k.slice(0, 40)}' for ${this.name}; expected ${this.bufferNames.join(', ') || 'none'}`);
         }
-        const b = zeros(shape, { requiresGrad: false });
-        decodeNumbers(values, b.data, `${where}.buffers.${k}`);
-        out[k] = b;
+        // The length first: a huge declared shape never allocates.
+        if (!Array.isArray(values)) throw new TypeError(`${where}.buffers.${k} must be an array of numbers, got ${show(values)}`);
+        if (values.length !== n) throw new RangeError(`${where}.buffers.${k}: expected an array of ${n} numbers, got ${values.length} values`);
+        out[k] = stateBuffer(shape as number[], dtype, decodeNumbers(values, dtype, `${where}.buffers.${k}`));
       }
-      return { param: null, name, shape: Object.freeze(shape.slice()), step: step as number, buffers: out, lastCall: 0 };
+      return new Slot(name, Object.freeze((shape as number[]).slice()), dtype, step as number, out);
     });
   }
 
   #readOptions(op: string, options: unknown): void {
-    if (typeof options !== 'object' || options === null) throw new RangeError(`${op}: options must be an object`);
+    if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new TypeError(`${op}: options must be an object, got ${show(options)}`);
     const given = Object.keys(options).sort().join(', ');
     const expected = [...this.optionNames].sort().join(', ');
-    if (given !== expected) throw new RangeError(`${op}: expected options ${expected}, got ${given}`);
+    if (given !== expected) throw new RangeError(`${op}: expected options ${expected}, got ${given.slice(0, 200)}`);
     const self = this as unknown as Record<string, unknown>;
     const old = this.optionNames.map((k) => self[k]);
     for (const k of this.optionNames) self[k] = (options as Record<string, unknown>)[k];
@@ -279,70 +449,4 @@ export abstract class Optimizer {
       throw err;
     }
   }
-
-  #checkShape(op: string, entry: Slot, p: MLArray, index: number): void {
-    if (!sameShape(entry.shape, p.shape)) {
-      const label = entry.name === null ? `state[${index}]` : `state[${index}] ('${entry.name}')`;
-      throw new ShapeError(op, `${label} has shape ${fmtShape(entry.shape)} but its parameter has shape ${fmtShape(p.shape)}`, [entry.shape, p.shape]);
-    }
-  }
-
-  // Gives p its state: a loaded entry (by name, else in order) or a fresh one.
-  #create(p: MLArray, key: string | null, op: string): Slot {
-    let i = -1;
-    if (key !== null) i = this.#pending.findIndex((e) => e.name === key);
-    if (i < 0) i = this.#pending.findIndex((e) => key === null || e.name === null);
-    if (i < 0) return this.#bind(p, { param: null, name: null, shape: p.shape, step: 0, buffers: {}, lastCall: 0 }, key);
-    this.#checkShape(`${this.name}.${op}`, this.#pending[i], p, i);
-    const [entry] = this.#pending.splice(i, 1);
-    return this.#bind(p, entry, key);
-  }
-
-  #bind(p: MLArray, slot: Slot, key: string | null): Slot {
-    slot.param = p;
-    slot.shape = p.shape;
-    if (key !== null) slot.name = key;
-    if (slot.name !== null) {
-      if (this.#byName.has(slot.name)) slot.name = null; // the label is taken (a shared array)
-      else this.#byName.set(slot.name, slot);
-    }
-    this.#slots.set(p, slot);
-    return slot;
-  }
-
-  #forget(slot: Slot): void {
-    if (slot.param !== null) this.#slots.delete(slot.param);
-    if (slot.name !== null) this.#byName.delete(slot.name);
-  }
-
-  #prepare(p: unknown, key: string | null, call: number, op: string): void {
-    if (!(p instanceof MLArray)) throw new TypeError(`${this.name}.${op}: expected MLArray parameters, got ${describe(p)}`);
-    if (p.grad === null) return;
-    let s = this.#slots.get(p);
-    if (s === undefined) s = this.#create(p, key, op);
-    else if (key !== null && s.name === null && !this.#byName.has(key)) {
-      s.name = key;
-      this.#byName.set(key, s);
-    }
-    if (s.lastCall === call) {
-      throw new Error(`${this.name}.${op}: the same parameter appears twice in one call; it would be updated twice`);
-    }
-    s.lastCall = call;
-  }
-
-  #apply(p: MLArray): void {
-    const g = p.grad;
-    if (g === null) return;
-    const s = this.#slots.get(p) as Slot;
-    s.step += 1;
-    this.updateParameter(p.data, g.data, s as ParameterState);
-  }
-}
-
-// `opt.step(w)` with a single array is an easy slip; say so instead of "not iterable".
-function iterableParams(name: string, method: string, params: unknown): readonly unknown[] {
-  if (Array.isArray(params)) return params;
-  if (params !== null && typeof params === 'object' && Symbol.iterator in params) return [...(params as Iterable<unknown>)];
-  const hint = params instanceof MLArray ? ' (wrap a single array in a list: [w])' : '';
-  throw new TypeError(`${name}.${method}: expected an iterable of MLArrays${hint}, got ${params === null ? 'null' : typeof params}`);
 }

@@ -1,4 +1,7 @@
-import { checkKeys, decayRate, flag, nonNegative, positive } from './check';
+import type { FloatArray } from '@smolml/core';
+import { checkOptions, decayRate, flag, nonNegative, positive, readOptions } from './check';
+import { rmspropF32 } from './kernels/rmsprop.f32';
+import { rmspropF64 } from './kernels/rmsprop.f64';
 import { Optimizer, type ParameterState } from './optimizer';
 
 /** Options of {@link RMSProp}. */
@@ -17,7 +20,14 @@ export interface RMSPropOptions {
   weightDecay?: number;
 }
 
-const KEYS = ['learningRate', 'expDecaySquared', 'epsilon', 'momentum', 'centered', 'weightDecay'] as const;
+const SPEC = {
+  learningRate: { default: 0.01, check: nonNegative },
+  expDecaySquared: { default: 0.9, check: decayRate },
+  epsilon: { default: 1e-8, check: positive },
+  momentum: { default: 0, check: decayRate },
+  centered: { default: false, check: flag },
+  weightDecay: { default: 0, check: nonNegative },
+};
 
 /**
  * RMSProp: AdaGrad with a memory that fades. The squared gradients are averaged with
@@ -48,58 +58,32 @@ export class RMSProp extends Optimizer {
   centered: boolean;
   /** L2 penalty λ. */
   weightDecay: number;
-  protected readonly optionNames = KEYS;
+  protected readonly optionNames: readonly string[] = Object.keys(SPEC);
   protected readonly bufferNames: readonly string[] = ['squareAvg', 'momentumBuffer', 'gradAvg'];
 
   constructor(options: RMSPropOptions = {}) {
-    super(options.learningRate ?? 0.01);
-    checkKeys(this.name, options, KEYS);
-    this.expDecaySquared = options.expDecaySquared ?? 0.9;
-    this.epsilon = options.epsilon ?? 1e-8;
-    this.momentum = options.momentum ?? 0;
-    this.centered = options.centered ?? false;
-    this.weightDecay = options.weightDecay ?? 0;
-    this.validate();
+    const o = readOptions('RMSProp', options, SPEC);
+    super(o.learningRate);
+    this.expDecaySquared = o.expDecaySquared;
+    this.epsilon = o.epsilon;
+    this.momentum = o.momentum;
+    this.centered = o.centered;
+    this.weightDecay = o.weightDecay;
   }
 
   protected override validate(): void {
-    super.validate();
-    decayRate(this.name, 'expDecaySquared', this.expDecaySquared);
-    positive(this.name, 'epsilon', this.epsilon);
-    decayRate(this.name, 'momentum', this.momentum);
-    flag(this.name, 'centered', this.centered);
-    nonNegative(this.name, 'weightDecay', this.weightDecay);
+    checkOptions(this.name, this, SPEC);
   }
 
-  protected updateParameter(p: Float64Array, g: Float64Array, state: ParameterState): void {
+  protected updateParameter(p: FloatArray, g: FloatArray, state: ParameterState): void {
     const sq = this.buffer(state, 'squareAvg');
-    const lr = this.learningRate;
-    const rho = this.expDecaySquared;
-    const c = 1 - rho;
-    const eps = this.epsilon;
-    const wd = this.weightDecay;
-    const mu = this.momentum;
     const avg = this.centered ? this.buffer(state, 'gradAvg') : null;
-    const buf = mu > 0 ? this.buffer(state, 'momentumBuffer') : null;
-    for (let i = 0; i < p.length; i++) {
-      const gi = wd === 0 ? g[i] : g[i] + wd * p[i];
-      const s = rho * sq[i] + c * gi * gi;
-      sq[i] = s;
-      let denom: number;
-      if (avg === null) {
-        denom = Math.sqrt(s) + eps;
-      } else {
-        const a = rho * avg[i] + c * gi;
-        avg[i] = a;
-        denom = Math.sqrt(s - a * a) + eps;
-      }
-      if (buf === null) {
-        p[i] -= (lr * gi) / denom;
-      } else {
-        const b = mu * buf[i] + gi / denom;
-        buf[i] = b;
-        p[i] -= lr * b;
-      }
+    const buf = this.momentum > 0 ? this.buffer(state, 'momentumBuffer') : null;
+    const { learningRate: lr, expDecaySquared: rho, epsilon: eps, momentum: mu, weightDecay: wd } = this;
+    if (p instanceof Float32Array) {
+      rmspropF32(p, g as Float32Array, sq as Float32Array, avg as Float32Array | null, buf as Float32Array | null, lr, rho, eps, mu, wd);
+    } else {
+      rmspropF64(p, g as Float64Array, sq as Float64Array, avg as Float64Array | null, buf as Float64Array | null, lr, rho, eps, mu, wd);
     }
   }
 }

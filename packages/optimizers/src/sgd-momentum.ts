@@ -1,4 +1,7 @@
-import { checkKeys, decayRate, flag, nonNegative } from './check';
+import type { FloatArray } from '@smolml/core';
+import { checkOptions, decayRate, flag, nonNegative, readOptions } from './check';
+import { sgdMomentumF32 } from './kernels/sgd-momentum.f32';
+import { sgdMomentumF64 } from './kernels/sgd-momentum.f64';
 import { Optimizer, type ParameterState } from './optimizer';
 
 /** Options of {@link SGDMomentum}. */
@@ -13,7 +16,12 @@ export interface SGDMomentumOptions {
   weightDecay?: number;
 }
 
-const KEYS = ['learningRate', 'momentumCoefficient', 'nesterov', 'weightDecay'] as const;
+const SPEC = {
+  learningRate: { default: 0.01, check: nonNegative },
+  momentumCoefficient: { default: 0.9, check: decayRate },
+  nesterov: { default: false, check: flag },
+  weightDecay: { default: 0, check: nonNegative },
+};
 
 /**
  * Gradient descent with momentum, in the original SmolML form: a velocity accumulates
@@ -42,36 +50,25 @@ export class SGDMomentum extends Optimizer {
   nesterov: boolean;
   /** L2 penalty λ. */
   weightDecay: number;
-  protected readonly optionNames = KEYS;
+  protected readonly optionNames: readonly string[] = Object.keys(SPEC);
   protected readonly bufferNames: readonly string[] = ['velocity'];
 
   constructor(options: SGDMomentumOptions = {}) {
-    super(options.learningRate ?? 0.01);
-    checkKeys(this.name, options, KEYS);
-    this.momentumCoefficient = options.momentumCoefficient ?? 0.9;
-    this.nesterov = options.nesterov ?? false;
-    this.weightDecay = options.weightDecay ?? 0;
-    this.validate();
+    const o = readOptions('SGDMomentum', options, SPEC);
+    super(o.learningRate);
+    this.momentumCoefficient = o.momentumCoefficient;
+    this.nesterov = o.nesterov;
+    this.weightDecay = o.weightDecay;
   }
 
   protected override validate(): void {
-    super.validate();
-    decayRate(this.name, 'momentumCoefficient', this.momentumCoefficient);
-    flag(this.name, 'nesterov', this.nesterov);
-    nonNegative(this.name, 'weightDecay', this.weightDecay);
+    checkOptions(this.name, this, SPEC);
   }
 
-  protected updateParameter(p: Float64Array, g: Float64Array, state: ParameterState): void {
+  protected updateParameter(p: FloatArray, g: FloatArray, state: ParameterState): void {
     const v = this.buffer(state, 'velocity');
-    const lr = this.learningRate;
-    const beta = this.momentumCoefficient;
-    const wd = this.weightDecay;
-    const nesterov = this.nesterov;
-    for (let i = 0; i < p.length; i++) {
-      const gi = wd === 0 ? g[i] : g[i] + wd * p[i];
-      const vi = beta * v[i] + lr * gi;
-      v[i] = vi;
-      p[i] -= nesterov ? beta * vi + lr * gi : vi;
-    }
+    const { learningRate: lr, momentumCoefficient: beta, weightDecay: wd, nesterov } = this;
+    if (p instanceof Float32Array) sgdMomentumF32(p, g as Float32Array, v as Float32Array, lr, beta, wd, nesterov);
+    else sgdMomentumF64(p, g as Float64Array, v as Float64Array, lr, beta, wd, nesterov);
   }
 }

@@ -1,4 +1,7 @@
-import { checkKeys, nonNegative } from './check';
+import type { FloatArray } from '@smolml/core';
+import { checkOptions, nonNegative, readOptions } from './check';
+import { sgdF32 } from './kernels/sgd.f32';
+import { sgdF64 } from './kernels/sgd.f64';
 import { Optimizer, type ParameterState } from './optimizer';
 
 /** Options of {@link SGD}. */
@@ -9,7 +12,10 @@ export interface SGDOptions {
   weightDecay?: number;
 }
 
-const KEYS = ['learningRate', 'weightDecay'] as const;
+const SPEC = {
+  learningRate: { default: 0.01, check: nonNegative },
+  weightDecay: { default: 0, check: nonNegative },
+};
 
 /**
  * Plain gradient descent: θ ← θ − α·g, a step against the gradient scaled by the
@@ -25,28 +31,21 @@ export class SGD extends Optimizer {
   readonly name: string = 'SGD';
   /** L2 penalty λ. */
   weightDecay: number;
-  protected readonly optionNames = KEYS;
+  protected readonly optionNames: readonly string[] = Object.keys(SPEC);
   protected readonly bufferNames: readonly string[] = [];
 
   constructor(options: SGDOptions = {}) {
-    super(options.learningRate ?? 0.01);
-    checkKeys(this.name, options, KEYS);
-    this.weightDecay = options.weightDecay ?? 0;
-    this.validate();
+    const o = readOptions('SGD', options, SPEC);
+    super(o.learningRate);
+    this.weightDecay = o.weightDecay;
   }
 
   protected override validate(): void {
-    super.validate();
-    nonNegative(this.name, 'weightDecay', this.weightDecay);
+    checkOptions(this.name, this, SPEC);
   }
 
-  protected updateParameter(p: Float64Array, g: Float64Array, _state: ParameterState): void {
-    const lr = this.learningRate;
-    const wd = this.weightDecay;
-    if (wd === 0) {
-      for (let i = 0; i < p.length; i++) p[i] -= lr * g[i];
-    } else {
-      for (let i = 0; i < p.length; i++) p[i] -= lr * (g[i] + wd * p[i]);
-    }
+  protected updateParameter(p: FloatArray, g: FloatArray, _state: ParameterState): void {
+    if (p instanceof Float32Array) sgdF32(p, g as Float32Array, this.learningRate, this.weightDecay);
+    else sgdF64(p, g as Float64Array, this.learningRate, this.weightDecay);
   }
 }

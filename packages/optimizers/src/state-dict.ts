@@ -1,9 +1,11 @@
+import type { DType, JsonNumber } from '@smolml/core';
+
 /**
- * A float64 as it travels through JSON. Finite numbers are plain JSON numbers, which
- * `JSON.stringify` writes with enough digits to read back the identical double; the
- * values JSON cannot hold (NaN, ±Infinity, and the sign of -0) travel as strings.
+ * A float as it travels through JSON: core's `JsonNumber`, re-exported here for code
+ * written against 0.1 of this package. Finite numbers are plain JSON numbers; NaN,
+ * ±Infinity and the sign of -0 travel as strings.
  */
-export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity' | '-0';
+export type { JsonNumber } from '@smolml/core';
 
 /** One parameter's state in a {@link OptimizerStateDict}. */
 export interface ParameterStateDict {
@@ -11,6 +13,12 @@ export interface ParameterStateDict {
   name: string | null;
   /** The parameter's shape, checked when the state is matched to a parameter again. */
   shape: number[];
+  /**
+   * The parameter's dtype, which its state was kept in. Loading casts the state to the
+   * dtype of the parameter it is matched to; a dict without it (as 0.1 wrote them) is
+   * read as float64.
+   */
+  dtype: DType;
   /** How many updates the parameter has had (Adam's t). */
   step: number;
   /** The optimizer's buffers for this parameter (row-major), by buffer name. */
@@ -19,9 +27,9 @@ export interface ParameterStateDict {
 
 /**
  * Everything an optimizer needs to continue where it stopped: its hyperparameters
- * (including the current learning rate) and every parameter's state, in the order the
- * parameters were first stepped. Plain JSON: `JSON.parse(JSON.stringify(d))` loads back
- * to the identical state.
+ * (including the current learning rate) and every live parameter's state, in the order
+ * the parameters were first stepped. Plain JSON: `JSON.parse(JSON.stringify(d))` loads
+ * back to the identical state.
  */
 export interface OptimizerStateDict {
   /** The optimizer's name, e.g. `"Adam"`; loading into another kind of optimizer throws. */
@@ -40,31 +48,4 @@ export interface SchedulerStateDict {
   baseLearningRate: number;
   /** How many times `step()` has been called. */
   lastStep: number;
-}
-
-/** `data` as JSON-safe numbers (non-finite values and -0 as strings). */
-export function encodeNumbers(data: Float64Array): JsonNumber[] {
-  const out = new Array<JsonNumber>(data.length);
-  for (let i = 0; i < data.length; i++) {
-    const x = data[i];
-    if (Number.isFinite(x)) out[i] = x === 0 && 1 / x < 0 ? '-0' : x;
-    else out[i] = Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
-  }
-  return out;
-}
-
-const TOKENS: Record<string, number> = { NaN: NaN, Infinity: Infinity, '-Infinity': -Infinity, '-0': -0 };
-
-/** Reads numbers written by {@link encodeNumbers} into `target`, or throws naming `where`. */
-export function decodeNumbers(values: unknown, target: Float64Array, where: string): void {
-  if (!Array.isArray(values) || values.length !== target.length) {
-    const got = Array.isArray(values) ? `${values.length} values` : String(values);
-    throw new RangeError(`${where}: expected an array of ${target.length} numbers, got ${got}`);
-  }
-  for (let i = 0; i < target.length; i++) {
-    const v: unknown = values[i];
-    if (typeof v === 'number') target[i] = v;
-    else if (typeof v === 'string' && Object.prototype.hasOwnProperty.call(TOKENS, v)) target[i] = TOKENS[v];
-    else throw new RangeError(`${where}[${i}]: expected a number, got ${JSON.stringify(v)}`);
-  }
 }

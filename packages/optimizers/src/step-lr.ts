@@ -1,4 +1,4 @@
-import { checkKeys, nonNegative, positiveInteger } from './check';
+import { nonNegative, positiveInteger, readOptions, stepCount } from './check';
 import { LRScheduler } from './lr-scheduler';
 import type { Optimizer } from './optimizer';
 
@@ -9,6 +9,11 @@ export interface StepLROptions {
   /** The factor applied at each decay. Default 0.1. */
   gamma?: number;
 }
+
+const SPEC = {
+  stepSize: { default: undefined, check: positiveInteger },
+  gamma: { default: 0.1, check: nonNegative },
+};
 
 /**
  * Multiplies the rate by `gamma` every `stepSize` steps: α_t = α₀ · γ^⌊t / stepSize⌋.
@@ -24,15 +29,14 @@ export class StepLR extends LRScheduler {
   readonly gamma: number;
 
   constructor(optimizer: Optimizer, options: StepLROptions) {
-    super(optimizer);
-    checkKeys(this.name, options, ['stepSize', 'gamma']);
-    positiveInteger(this.name, 'stepSize', options.stepSize);
-    this.stepSize = options.stepSize;
-    this.gamma = options.gamma ?? 0.1;
-    nonNegative(this.name, 'gamma', this.gamma);
+    super(optimizer, 'StepLR');
+    const o = readOptions('StepLR', options, SPEC);
+    this.stepSize = o.stepSize;
+    this.gamma = o.gamma;
   }
 
   learningRateAt(step: number): number {
+    stepCount(`${this.name}.learningRateAt`, 'step', step);
     return this.baseLearningRate * this.gamma ** Math.floor(step / this.stepSize);
   }
 }

@@ -1,6 +1,6 @@
 // How optimizers treat their parameters: in place, per array, skipping missing
 // gradients, and refusing bad input before changing anything.
-import { MLArray } from '@smolml/core';
+import { MLArray, randn } from '@smolml/core';
 import { AdaGrad, Adam, AdamW, type Optimizer, RMSProp, SGD, SGDMomentum } from '../src';
 
 const all: [string, () => Optimizer][] = [
@@ -18,7 +18,7 @@ function setGrad(p: MLArray, g: number[]): void {
   p.mul(MLArray.from(g, p.shape, { requiresGrad: false })).sum().backward();
 }
 
-describe.each(all)('%s', (_name, make) => {
+describe.each(all)('%s', (name, make) => {
   test('updates in place: the same arrays, new values', () => {
     const opt = make();
     const w = new MLArray([[1, -2], [3, 0.5]]);
@@ -94,8 +94,29 @@ describe.each(all)('%s', (_name, make) => {
     setGrad(a, [1, 1]);
     expect(() => opt.step([a, [1, 2] as never])).toThrow(TypeError);
     expect([...a.data]).toEqual([1, 2]);
-    expect(() => opt.update({ a, w: 3 }, 0, ['a', 'w'])).toThrow(/obj\.w must be an MLArray, got number/);
+    expect(() => opt.update({ a, w: 3 }, 0, ['a', 'w'])).toThrow(/obj\.w must be an MLArray, got 3/);
     expect([...a.data]).toEqual([1, 2]);
+  });
+
+  test("a non-leaf parameter is refused as PyTorch does, naming the optimizer and the position, before anything changes", () => {
+    const opt = make();
+    const a = new MLArray([1, 2]);
+    setGrad(a, [1, 1]);
+    const w = randn(3).mul(2); // a graph node: training it would train nothing
+    w.sum().backward();
+    expect(() => opt.step([a, w])).toThrow(TypeError);
+    expect(() => opt.step([a, w])).toThrow(`${name}.step: can't optimize a non-leaf array: params[1] (it was computed by 'mul')`);
+    expect(() => opt.update({ a, w }, 0, ['a', 'w'])).toThrow(`${name}.update: can't optimize a non-leaf array: obj.w`);
+    expect(() => opt.zeroGrad([a, w])).toThrow(`${name}.zeroGrad: can't optimize a non-leaf array: params[1]`);
+    expect(() => opt.loadStateDict({ ...opt.stateDict(), state: [] }, [w])).toThrow(`${name}.loadStateDict: can't optimize a non-leaf array: params[0]`);
+    expect([...a.data]).toEqual([1, 2]);
+    expect([...(a.grad as MLArray).data]).toEqual([1, 1]);
+    expect(opt.stateDict().state).toEqual([]);
+    w.restart(); // a leaf now, and accepted
+    setGrad(w, [1, 1, 1]);
+    const before = [...w.data];
+    opt.step([a, w]);
+    expect([...w.data]).not.toEqual(before);
   });
 
   test('step accepts any iterable, e.g. a Set or a generator', () => {
@@ -222,4 +243,22 @@ test('the Optimizer base can be extended with a custom rule', () => {
   setGrad(p, [5, -0.01]);
   new SignSGD({ learningRate: 0.5 }).step([p]);
   expect([...p.data]).toEqual([0.5, 1.5]);
+});
+
+test('AdamW is Adam with the weight decay decoupled: one implementation, two decay forms', () => {
+  const run = (opt: Optimizer): number[] => {
+    const p = new MLArray([1, -2, 3]);
+    for (let k = 0; k < 3; k++) {
+      setGrad(p, [0.5, 0.25 * k, -1]);
+      opt.step([p]);
+    }
+    return [...p.data];
+  };
+  expect(new AdamW()).toBeInstanceOf(Adam);
+  // No decay: the same arithmetic, bit for bit.
+  expect(run(new AdamW({ learningRate: 0.1, weightDecay: 0 }))).toEqual(run(new Adam({ learningRate: 0.1 })));
+  // With decay the two forms differ: λθ in the gradient (Adam) is rescaled by Adam's step.
+  expect(run(new AdamW({ learningRate: 0.1, weightDecay: 0.5 }))).not.toEqual(run(new Adam({ learningRate: 0.1, weightDecay: 0.5 })));
+  expect(new AdamW().stateDict().optimizer).toBe('AdamW');
+  expect(() => new Adam().loadStateDict(new AdamW().stateDict())).toThrow(/belongs to AdamW, not Adam/);
 });

@@ -96,7 +96,7 @@ describe('the params argument', () => {
     const w = new MLArray([1, 2]);
     w.sum().backward();
     const opt = new SGD();
-    expect(() => opt.step(w as never)).toThrow(new TypeError('SGD.step: expected an iterable of MLArrays (wrap a single array in a list: [w]), got object'));
+    expect(() => opt.step(w as never)).toThrow(new TypeError('SGD.step: expected an iterable of MLArrays (wrap a single array in a list: [w]), got an MLArray'));
     expect(() => opt.zeroGrad(null as never)).toThrow(/SGD\.zeroGrad: expected an iterable of MLArrays, got null/);
     expect(Array.from(w.data)).toEqual([1, 2]);
     opt.step(new Set([w]));

@@ -1,0 +1,24 @@
+// The AdaGrad update over one float64 parameter. scripts/gen-f32.mjs writes one copy of this
+// file per dtype, so each loop sees one typed-array kind and V8 keeps it monomorphic.
+// Arithmetic is in double; a narrower store rounds once.
+
+/** G ← G + g², θ ← θ − α/√(G + ε)·g, with g ← g + λθ when the L2 weight decay λ is not 0. */
+export function adagradF64(p: Float64Array, g: Float64Array, sum: Float64Array, lr: number, eps: number, wd: number): void {
+  const n = p.length;
+  // One loop per case: a test on wd inside the loop costs the hot path.
+  if (wd === 0) {
+    for (let i = 0; i < n; i++) {
+      const gi = g[i];
+      const s = sum[i] + gi * gi;
+      sum[i] = s;
+      p[i] -= (lr / Math.sqrt(s + eps)) * gi;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const gi = g[i] + wd * p[i];
+      const s = sum[i] + gi * gi;
+      sum[i] = s;
+      p[i] -= (lr / Math.sqrt(s + eps)) * gi;
+    }
+  }
+}
