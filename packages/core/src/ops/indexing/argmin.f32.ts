@@ -5,8 +5,8 @@ import { indexBuffer } from './indices';
 
 // The position of the smallest element along an axis, beside argmax (ops/reduce): the
 // first one on ties, and the first NaN if there is one (NaN propagates, as in numpy
-// and PyTorch). The result is data: float32 indices (exact to 2^53) whatever the
-// input's dtype, not recorded, requiresGrad false.
+// and PyTorch). The result is data: double-precision indices (exact to 2^53, see
+// indexBuffer) whatever the input's dtype, not recorded, requiresGrad false.
 
 /** Index of the minimum of `a` along `axis` (flat index when `axis` is null). */
 export function argmin(a: MLArray, axisIn: number | null, keepdims: boolean): MLArray {

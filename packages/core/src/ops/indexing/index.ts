@@ -125,7 +125,18 @@ function checkJoinable(op: string, arrays: readonly MLArray[], skipAxis: number)
   }
 }
 
-/** numpy.concatenate along `axis`; mixed dtypes promote. A copy. */
+/**
+ * Joins arrays along an existing axis (`numpy.concatenate`, `torch.cat`):
+ * `out[..., i, ...]` runs through the first array's entries on `axis`, then the
+ * second's, and so on. Every other axis must match (else a ShapeError naming both
+ * shapes); an empty list is a RangeError; mixed dtypes promote as every op does
+ * (float32 with float64 gives float64). The result is a copy (storage has no strides);
+ * each input gets its own slice of the gradient.
+ *
+ * @example
+ * concat([new MLArray([[1, 2]]), new MLArray([[3, 4]])]).toList();    // [[1, 2], [3, 4]]
+ * concat([new MLArray([[1, 2]]), new MLArray([[3, 4]])], 1).toList(); // [[1, 2, 3, 4]]
+ */
 export function concat(arraysIn: readonly MLArray[], axis: number = 0): MLArray {
   const arrays = arrayList('concat', arraysIn);
   const ax0 = axisInt('concat', 'axis', axis);
@@ -145,7 +156,17 @@ export function concat(arraysIn: readonly MLArray[], axis: number = 0): MLArray 
   return t === 'float32' ? concat32.join('concat', parts, outer, widths, shape) : concat64.join('concat', parts, outer, widths, shape);
 }
 
-/** numpy.stack: the arrays (all one shape) along a new axis `axis`; mixed dtypes promote. A copy. */
+/**
+ * Joins arrays of one shape along a new axis (`numpy.stack`, `torch.stack`):
+ * `out[..., i, ...] = arrays[i]` with `i` at position `axis` (in `[-(ndim + 1), ndim]`).
+ * Shapes that differ are a ShapeError naming both; an empty list is a RangeError;
+ * mixed dtypes promote. The result is a copy (storage has no strides); each input gets
+ * its own slice of the gradient.
+ *
+ * @example
+ * stack([new MLArray([1, 2]), new MLArray([3, 4])]).toList();     // [[1, 2], [3, 4]]
+ * stack([new MLArray([1, 2]), new MLArray([3, 4])], 1).toList();  // [[1, 3], [2, 4]]
+ */
 export function stack(arraysIn: readonly MLArray[], axis: number = 0): MLArray {
   const arrays = arrayList('stack', arraysIn);
   const first = arrays[0].shape;
@@ -195,7 +216,18 @@ export function split(a: MLArray, sizeOrSizes: unknown, axis: unknown): MLArray[
   return a.dtype === 'float32' ? split32.split(a, sizes, ax) : split64.split(a, sizes, ax);
 }
 
-/** Elementwise `condition != 0 ? a : b`, all three broadcast; a and b promote. */
+/**
+ * Elementwise choice, `out = condition != 0 ? a : b` (`numpy.where`, `torch.where`),
+ * with the three operands broadcast together. A NaN condition counts as true (as
+ * numpy's `bool(nan)`). `a` and `b` promote as every op does (the condition does not
+ * take part; two numbers give the default dtype). The gradient goes to `a` where the
+ * condition holds and to `b` where it does not, never to the condition, as PyTorch's.
+ * The result is a new array.
+ *
+ * @example
+ * const x = new MLArray([-2, 0.5, 3]);
+ * where(x.gt(0), x, 0).toList(); // [0, 0.5, 3]  (a relu written as a mask)
+ */
 export function where(condition: MLArray, a: MLArray | number, b: MLArray | number): MLArray {
   if (!isMLArray(condition)) throw new TypeError(`where: the condition must be an MLArray, got ${describeArg(condition)}`);
   checkOperand('where', a);
