@@ -2,6 +2,7 @@
 // Absolute times depend on the machine and on what else it is doing; compare runs
 // made in one session, and see packages/bench for ratios against TensorFlow.js.
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 const require = createRequire(import.meta.url);
 const { MLArray, Value, Rng, randn } = require('../dist/index.js');
 
@@ -21,19 +22,46 @@ function time(fn, { reps = 15, warmup = 3, collect = true } = {}) {
   return { median: ts[ts.length >> 1], min: ts[0], max: ts[ts.length - 1] };
 }
 
+// Two functions timed in alternation (warm-up first): medians of the same moments.
+function timePair(f, g, reps) {
+  for (let i = 0; i < 3; i++) { f(); g(); }
+  const tf = [], tg = [];
+  for (let i = 0; i < reps; i++) {
+    for (const [fn, ts] of [[f, tf], [g, tg]]) {
+      gc();
+      const t0 = process.hrtime.bigint();
+      fn();
+      ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }
+  return [tf, tg].map((ts) => {
+    ts.sort((a, b) => a - b);
+    return { median: ts[ts.length >> 1], min: ts[0], max: ts[ts.length - 1] };
+  });
+}
+
 const rows = [];
 function report(name, t, extra = '') {
   rows.push({ name, ...t, extra });
   console.log(`${name.padEnd(34)} ${t.median.toFixed(3).padStart(10)} ms  (min ${t.min.toFixed(3)}, max ${t.max.toFixed(3)})  ${extra}`);
 }
 
-console.log(`@smolml/core benchmarks — node ${process.version}, ${new Date().toISOString()}\n`);
+console.log(`@smolml/core benchmarks — node ${process.version}, ${new Date().toISOString()}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
 
-for (const n of [64, 256, 512]) {
-  const a = randn([n, n], { rng, requiresGrad: false });
-  const b = randn([n, n], { rng, requiresGrad: false });
-  const t = time(() => a.matmul(b), { reps: n >= 512 ? 7 : 20 });
-  report(`matmul ${n}x${n}`, t, `${((2 * n ** 3) / (t.median * 1e6)).toFixed(2)} GFLOP/s`);
+// matmul in both dtypes, the two interleaved rep by rep so that both see the same
+// machine; the float32 row gives its speed against float64 (the float32 issue's bar is
+// 1.6× at N = 256 and 512). `node bench/gemm.mjs` times the kernels alone against a
+// SIMD peak loop.
+for (const n of [64, 128, 256, 512, 1024]) {
+  const pair = ['float64', 'float32'].map((dtype) => ({
+    a: randn([n, n], { rng, requiresGrad: false, dtype }),
+    b: randn([n, n], { rng, requiresGrad: false, dtype }),
+  }));
+  const reps = n >= 1024 ? 5 : n >= 512 ? 9 : 21;
+  const [t64, t32] = timePair(() => pair[0].a.matmul(pair[0].b), () => pair[1].a.matmul(pair[1].b), reps);
+  const gflops = (t) => ((2 * n ** 3) / (t.median * 1e6)).toFixed(2);
+  report(`matmul ${n}x${n} float64`, t64, `${gflops(t64)} GFLOP/s`);
+  report(`matmul ${n}x${n} float32`, t32, `${gflops(t32)} GFLOP/s, ${(t64.median / t32.median).toFixed(2)}× float64`);
 }
 
 {
@@ -75,3 +103,4 @@ for (const n of [64, 256, 512]) {
   }, { reps: 7, warmup: 2, collect: false });
   report('1M Value ops, build + backward', t, `${(N / (t.median * 1e3)).toFixed(2)}M ops/s`);
 }
+console.log(`\nload average after: ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
