@@ -3,7 +3,7 @@
 // tolerance check that names the worst element.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MLArray } from '@smolml/core';
+import { type DType, MLArray } from '@smolml/core';
 import {
   AdaGrad,
   Adam,
@@ -30,6 +30,10 @@ export interface ScheduleSpec {
 }
 export interface TrajectoryCase {
   name: string;
+  /** float32 fixture only: per step, the magnitudes the loss sums (see optimizers.py). */
+  lossScale?: number[];
+  /** float32 fixture only: per step and element, |p₀| + Σ|Δp| up to that step. */
+  trajectoryScale?: number[][];
   reference: 'torch' | 'numpy';
   optimizer: string;
   options: Record<string, number | boolean>;
@@ -40,6 +44,8 @@ export interface TrajectoryCase {
 }
 export interface NetworkCase {
   name: string;
+  lossScale?: number[];
+  trajectoryScale?: Record<'w1' | 'b1' | 'w2' | 'b2', number[]>[];
   network: true;
   x: Tensor;
   y: Tensor;
@@ -53,20 +59,22 @@ export interface Fixture {
   cases: (TrajectoryCase | NetworkCase)[];
 }
 
-export const fixture = JSON.parse(
-  fs.readFileSync(path.join(__dirname, 'fixtures', 'optimizers-reference.json'), 'utf8'),
-) as Fixture;
+const read = (name: string): Fixture => JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', name), 'utf8')) as Fixture;
+/** torch float64 (and numpy) trajectories. */
+export const fixture = read('optimizers-reference.json');
+/** The same cases from torch float32 (numpy float32), inputs rounded to float32. */
+export const fixture32 = read('optimizers-reference-f32.json');
 
-export const leaf = (t: Tensor): MLArray => MLArray.from(t.data, t.shape);
-export const constant = (t: Tensor): MLArray => MLArray.from(t.data, t.shape, { requiresGrad: false });
+export const leaf = (t: Tensor, dtype: DType = 'float64'): MLArray => MLArray.from(t.data, t.shape, { dtype });
+export const constant = (t: Tensor, dtype: DType = 'float64'): MLArray => MLArray.from(t.data, t.shape, { requiresGrad: false, dtype });
 
-/** The least-squares problem: loss = mean((X w + b − y)²). */
-export function leastSquares(): { w: MLArray; b: MLArray; loss: () => MLArray } {
-  const { X, y, w0, b0 } = fixture.problem;
-  const x = constant(X);
-  const target = constant(y);
-  const w = leaf(w0);
-  const b = leaf(b0);
+/** The least-squares problem: loss = mean((X w + b − y)²), in `dtype`. */
+export function leastSquares(dtype: DType = 'float64', f: Fixture = fixture): { w: MLArray; b: MLArray; loss: () => MLArray } {
+  const { X, y, w0, b0 } = f.problem;
+  const x = constant(X, dtype);
+  const target = constant(y, dtype);
+  const w = leaf(w0, dtype);
+  const b = leaf(b0, dtype);
   return { w, b, loss: () => x.matmul(w).add(b).sub(target).pow(2).mean() };
 }
 
@@ -110,5 +118,20 @@ export function expectClose(what: string, actual: ArrayLike<number>, expected: A
   }
   if (worst >= 0) {
     throw new Error(`${what}: element ${worst} is ${actual[worst]}, expected ${expected[worst]} (rtol ${RTOL}, atol ${ATOL})`);
+  }
+}
+
+/** The float32 tolerance: 1e-5 relative to the larger of |reference| and the magnitudes it sums. */
+export const RTOL32 = 1e-5;
+
+/** Throws, naming `what` and the worst element, unless |a − e| <= RTOL32 · max(|e|, scale) everywhere. */
+export function expectClose32(what: string, actual: ArrayLike<number>, expected: ArrayLike<number>, scale: ArrayLike<number>): void {
+  expect(actual.length).toBe(expected.length);
+  expect(scale.length).toBe(expected.length);
+  for (let i = 0; i < expected.length; i++) {
+    const bound = RTOL32 * Math.max(Math.abs(expected[i]), scale[i]);
+    if (!(Math.abs(actual[i] - expected[i]) <= bound)) {
+      throw new Error(`${what}: element ${i} is ${actual[i]}, expected ${expected[i]} (within ${bound}: 1e-5 of max(|ref|, scale ${scale[i]}))`);
+    }
   }
 }

@@ -233,3 +233,100 @@ test('parameters beyond the checkpoint start with fresh state', () => {
   expect(a2.item()).toBeCloseTo(1 - 0.19, 15); // velocity 0.1 carried: v = 0.09 + 0.1
   expect(extra.item()).toBeCloseTo(0.9, 15);
 });
+
+describe('dtypes', () => {
+  const f32 = (values: number[]): MLArray => MLArray.from(new Float32Array(values), [values.length]);
+  const f64 = (values: number[]): MLArray => MLArray.from(new Float64Array(values), [values.length]);
+  const grad = (p: MLArray, g: number[]): void => {
+    p.zeroGrad();
+    p.mul(MLArray.from(g, p.shape, { requiresGrad: false, dtype: p.dtype })).sum().backward();
+  };
+
+  test('state lives in the parameter\'s dtype and stateDict records it', () => {
+    const opt = new RMSProp({ momentum: 0.5, centered: true });
+    const a = f32([1, 2, 3]);
+    const b = f64([4, 5]);
+    grad(a, [0.1, 0.2, 0.3]);
+    grad(b, [0.4, 0.5]);
+    opt.step([a, b]);
+    expect(a.data).toBeInstanceOf(Float32Array);
+    const kinds = [...opt.stateArrays()].map((s) => [s.dtype, s.data.constructor.name, s.shape[0]]);
+    expect(kinds).toEqual([
+      ['float32', 'Float32Array', 3], ['float32', 'Float32Array', 3], ['float32', 'Float32Array', 3],
+      ['float64', 'Float64Array', 2], ['float64', 'Float64Array', 2], ['float64', 'Float64Array', 2],
+    ]);
+    expect(opt.stateDict().state.map((s) => s.dtype)).toEqual(['float32', 'float64']);
+  });
+
+  test('a float32 run resumed from a JSON checkpoint is bit-identical to one never stopped', () => {
+    const run = (opt: Adam, p: MLArray, from: number, to: number): void => {
+      for (let k = from; k < to; k++) {
+        grad(p, [Math.sin(k), Math.cos(k), 0.1 * k]);
+        opt.step([p]);
+      }
+    };
+    const straight = f32([1, -1, 0.5]);
+    run(new Adam({ learningRate: 0.05 }), straight, 0, 10);
+    const first = f32([1, -1, 0.5]);
+    const opt = new Adam({ learningRate: 0.05 });
+    run(opt, first, 0, 4);
+    const saved = JSON.parse(JSON.stringify({ p: [...first.data], opt: opt.stateDict() }));
+    const resumed = f32(saved.p);
+    const opt2 = new Adam();
+    opt2.loadStateDict(saved.opt, [resumed]);
+    run(opt2, resumed, 4, 10);
+    expect([...resumed.data]).toEqual([...straight.data]);
+  });
+
+  test('loading casts the state to the parameter\'s dtype, as PyTorch\'s load_state_dict does', () => {
+    const src = new SGDMomentum();
+    const p64 = f64([1, 2]);
+    grad(p64, [0.1, 1 / 3]);
+    src.step([p64]);
+    const dict64 = JSON.parse(JSON.stringify(src.stateDict())) as OptimizerStateDict;
+    expect(dict64.state[0].dtype).toBe('float64');
+    const velocity64 = [...[...src.stateArrays()][0].data];
+
+    // float64 state into a float32 parameter: rounded once.
+    const into32 = new SGDMomentum();
+    into32.loadStateDict(dict64, [f32([1, 2])]);
+    const [v32] = [...into32.stateArrays()];
+    expect(v32.data).toBeInstanceOf(Float32Array);
+    expect([...v32.data]).toEqual(velocity64.map(Math.fround));
+    expect(into32.stateDict().state[0].dtype).toBe('float32');
+
+    // Matched lazily at the first step, too.
+    const lazy = new SGDMomentum();
+    lazy.loadStateDict(dict64);
+    expect(lazy.stateDict().state[0].dtype).toBe('float64'); // unbound: as recorded
+    const q = f32([1, 2]);
+    grad(q, [0, 0]);
+    lazy.step([q]);
+    expect([...lazy.stateArrays()][0].data).toBeInstanceOf(Float32Array);
+
+    // float32 state into a float64 parameter: widened exactly.
+    const dict32 = into32.stateDict();
+    const into64 = new SGDMomentum();
+    into64.loadStateDict(dict32, [f64([1, 2])]);
+    const [w64] = [...into64.stateArrays()];
+    expect(w64.data).toBeInstanceOf(Float64Array);
+    expect([...w64.data]).toEqual([...v32.data]);
+  });
+
+  test('a dict written by 0.1 (no dtype) reads as float64; a bad dtype is a TypeError that changes nothing', () => {
+    const opt = new SGDMomentum();
+    const p = f64([1, 2]);
+    grad(p, [1, 1]);
+    opt.step([p]);
+    const dict = JSON.parse(JSON.stringify(opt.stateDict()));
+    delete dict.state[0].dtype;
+    const old = new SGDMomentum();
+    old.loadStateDict(dict);
+    expect(old.stateDict().state[0].dtype).toBe('float64');
+    const bad = { ...dict, state: [{ ...dict.state[0], dtype: 'float16' }] };
+    const before = JSON.stringify(old.stateDict());
+    expect(() => old.loadStateDict(bad)).toThrow(TypeError);
+    expect(() => old.loadStateDict(bad)).toThrow(`SGDMomentum.loadStateDict: state[0].dtype must be 'float64' or 'float32', got "float16"`);
+    expect(JSON.stringify(old.stateDict())).toBe(before);
+  });
+});
