@@ -41,6 +41,7 @@ export function tfContender(backend: Backend): Contender {
     id: backend === 'cpu' ? 'tfjs-cpu' : 'tfjs-wasm',
     name: backend === 'cpu' ? 'TF.js cpu' : 'TF.js wasm',
     precision: 'float32',
+    role: 'peer',
     async enter(): Promise<void> {
       if (tf.getBackend() !== backend) await tf.setBackend(backend);
     },
