@@ -5,3 +5,6 @@
 export function accumulator(n: number): Float64Array {
   return new Float64Array(n);
 }
+
+/** Indices (argmax, argmin) are stored as float64 whatever the input's dtype: exact up to 2^53. */
+export const INDEX_DTYPE = 'float64';

@@ -1,7 +1,7 @@
 // GENERATED from reduce.f64.ts by scripts/gen-f32.mjs: edit that file, then run `node scripts/gen-f32.mjs`.
 import { type MLArray, axisArg, keepdimsArg, record, gradOf, wrap } from '../mlarray';
 import { allocOut } from '../dtypes/float32';
-import { accumulator } from './acc';
+import { INDEX_DTYPE, accumulator } from './acc';
 import { checkSize } from '../alloc';
 
 // A reduction over one axis of a row-major array sees it as [outer, n, inner]: the
@@ -256,7 +256,7 @@ export function argmax(a: MLArray, axis: number | null, keepdims: boolean): MLAr
   const { outer, n, inner, shape } = plan('argmax', a, axis, keepdims);
   if (n === 0) throw new RangeError(`argmax: cannot reduce an empty axis (shape [${a.shape.join(', ')}])`);
   // Indices are float32 whatever the input's dtype (exact up to 2^53).
-  checkSize('argmax', outer * inner, shape, 'float32');
+  checkSize('argmax', outer * inner, shape, INDEX_DTYPE);
   const x = a.data as Float32Array, out = accumulator(outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < inner; k++) {

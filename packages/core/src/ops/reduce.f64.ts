@@ -1,6 +1,6 @@
 import { type MLArray, axisArg, keepdimsArg, record, gradOf, wrap } from '../mlarray';
 import { allocOut } from '../dtypes/float64';
-import { accumulator } from './acc';
+import { INDEX_DTYPE, accumulator } from './acc';
 import { checkSize } from '../alloc';
 
 // A reduction over one axis of a row-major array sees it as [outer, n, inner]: the
@@ -255,7 +255,7 @@ export function argmax(a: MLArray, axis: number | null, keepdims: boolean): MLAr
   const { outer, n, inner, shape } = plan('argmax', a, axis, keepdims);
   if (n === 0) throw new RangeError(`argmax: cannot reduce an empty axis (shape [${a.shape.join(', ')}])`);
   // Indices are float64 whatever the input's dtype (exact up to 2^53).
-  checkSize('argmax', outer * inner, shape, 'float64');
+  checkSize('argmax', outer * inner, shape, INDEX_DTYPE);
   const x = a.data as Float64Array, out = accumulator(outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < inner; k++) {
