@@ -11,6 +11,11 @@ Writes
       of the output's shape, and the gradient of (out * w).sum() w.r.t. the input.
       `op` is the SmolML function name; `args` holds its parameters under their SmolML
       names (alpha, axis, approximate, beta, threshold).
+  packages/activations/test/fixtures/activations-reference-f32.json
+      the same cases with float32 inputs and weights, computed by PyTorch in float32,
+      read by the same test. Every output and gradient tensor adds `scale`: per element,
+      the sum of the magnitudes of the terms torch's float32 formula adds up (SCALES
+      below), since the tests compare at 1e-5 relative to max(|reference|, scale).
   packages/activations/test/fixtures/erfc-reference.json
       torch.special.erfc at chosen points, read by test/erf.test.ts (the exact GELU
       rests on our own erfc).
@@ -30,13 +35,15 @@ import torch
 
 sys.dont_write_bytecode = True  # no __pycache__ in the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Draw, generator_tag, to_json, write_fixture  # noqa: E402
+from common import (Draw, as_float32, generator_tag, generator_tag_f32, to_json, to_json_scaled,  # noqa: E402
+                    write_fixture)
 
 torch.manual_seed(0)
 D = Draw(seed=20240603)
 F = torch.nn.functional
 F64 = torch.float64
 cases = []
+replays = []  # (name, op, x, args, fn, w): every case again in float32, after the float64 fixture
 
 
 def add_case(name, op, x, args, fn):
@@ -49,6 +56,7 @@ def add_case(name, op, x, args, fn):
     for part in (case["out"], case["grads"][0]):
         assert all(np.isfinite(part["data"])), name
     cases.append(case)
+    replays.append((name, op, x, args, fn, w))
 
 
 def away_from(x, points, gap=0.05):
@@ -135,6 +143,150 @@ for op, fn in (("softmax", torch.softmax), ("logSoftmax", torch.log_softmax)):
 path, size = write_fixture("packages/activations/test/fixtures/activations-reference.json",
                            generator_tag("activations.py"), cases)
 print("wrote %s (%d cases, %d bytes)" % (path, len(cases), size))
+
+# ------------------------------------------------------------------ float32
+# Every case again with float32 inputs and weights, computed by PyTorch in float32.
+# SCALES[op](x, args, w, out) gives, in float64, the sum of the magnitudes of the terms
+# that torch's float32 kernel adds up, for the output and for the gradient w * f'(x)
+# (README: "float32 fixtures"). Ops whose formulas never cancel use |value| itself.
+F32 = torch.float32
+SQRT1_2 = math.sqrt(0.5)
+GELU_BETA = math.sqrt(2 / math.pi)  # tanh form: tanh(beta * (x + kappa * x^3))
+GELU_KAPPA = 0.044715
+INV_SQRT_2PI = 1 / math.sqrt(2 * math.pi)
+
+
+def np_erf(x):
+    return np.vectorize(math.erf)(x)
+
+
+def sigmoid64(x):
+    return 0.5 * (1 + np.tanh(0.5 * x))
+
+
+def plain(f, df):
+    """No cancellation: |f(x)| and |w * f'(x)|."""
+    return lambda x, a, w, out: (np.abs(f(x, a)), np.abs(w * df(x, a)))
+
+
+def elu_scale(alpha, scale):
+    # x <= 0: (exp(x) - 1) * alpha * scale, which cancels near 0
+    def fn(x, a, w, out):
+        al = a.get("alpha", alpha)
+        neg = np.abs(al * scale) * (np.exp(np.minimum(x, 0)) + 1)
+        val = np.where(x > 0, np.abs(scale * x), neg)
+        return val, np.abs(w * np.where(x > 0, scale, al * scale * np.exp(np.minimum(x, 0))))
+    return fn
+
+
+def softmax_scale(x, a, w, out):
+    # forward: exp(x - max) / sum, no cancellation; backward: y * (g - sum(g * y))
+    axis = a.get("axis", -1)
+    y = out.reshape(x.shape) if x.ndim else out
+    if x.ndim == 0:
+        return np.abs(y), np.abs(y) * (np.abs(w) + np.abs(w * y))
+    dot = np.sum(np.abs(w * y), axis=axis, keepdims=True)
+    return np.abs(y), np.abs(y) * (np.abs(w) + dot)
+
+
+def log_softmax_scale(x, a, w, out):
+    # forward: (x - max) - log(sum exp(x - max)); backward: g - exp(out) * sum(g). The
+    # log of a sum turns the sum's relative rounding (its positive terms add up to the
+    # sum itself) into an absolute error, so log S counts 1 beside its own magnitude.
+    axis = a.get("axis", -1)
+    xx = x if x.ndim else x.reshape(1)
+    m = np.max(xx, axis=axis, keepdims=True)
+    log_s = np.log(np.sum(np.exp(xx - m), axis=axis, keepdims=True))
+    fwd = np.abs(xx - m) + np.abs(log_s) + 1
+    ww = w if x.ndim else np.asarray(w).reshape(1)
+    back = np.abs(ww) + np.exp(xx - m - log_s) * np.sum(np.abs(ww), axis=axis, keepdims=True)
+    return fwd.reshape(x.shape), back.reshape(x.shape)
+
+
+def gelu_scale(x, a, w, out):
+    if a.get("approximate", "none") == "tanh":
+        t = np.tanh(GELU_BETA * (x + GELU_KAPPA * x ** 3))
+        fwd = 0.5 * np.abs(x) * (1 + np.abs(t))
+        back = 0.5 * (1 + np.abs(t)) + 0.5 * np.abs(x) * (1 + t * t) * GELU_BETA * (1 + 3 * GELU_KAPPA * x * x)
+        return fwd, np.abs(w) * back
+    e = np.abs(np_erf(x * SQRT1_2))
+    fwd = 0.5 * np.abs(x) * (1 + e)  # x * 0.5 * (1 + erf(x / sqrt 2)), which cancels for x << 0
+    back = 0.5 * (1 + e) + np.abs(x) * INV_SQRT_2PI * np.exp(-0.5 * x * x)
+    return fwd, np.abs(w) * back
+
+
+def silu_scale(x, a, w, out):
+    s = sigmoid64(x)  # backward: g * s * (1 + x * (1 - s))
+    return np.abs(x * s), np.abs(w) * s * (1 + np.abs(x) * (1 + s))
+
+
+def mish_scale(x, a, w, out):
+    sp = np.logaddexp(0, x)
+    t = np.tanh(sp)  # backward: g * (t + x * sigmoid(x) * (1 - t^2))
+    return np.abs(x * t), np.abs(w) * (np.abs(t) + np.abs(x) * sigmoid64(x) * (1 + t * t))
+
+
+def sigmoid_scale(x, a, w, out):
+    y = sigmoid64(x)  # backward: g * (1 - y) * y
+    return y, np.abs(w) * y * (1 + y)
+
+
+def tanh_scale(x, a, w, out):
+    y = np.tanh(x)  # backward: g * (1 - y^2)
+    return np.abs(y), np.abs(w) * (1 + y * y)
+
+
+def hard_sigmoid_scale(x, a, w, out):
+    inside = (x > -3) & (x < 3)
+    fwd = np.where(inside, (np.abs(x) + 3) / 6, np.where(x >= 3, 1.0, 0.0))
+    return fwd, np.abs(w) * np.where(inside, 1 / 6, 0.0)
+
+
+def softplus_scale(x, a, w, out):
+    b, th = a.get("beta", 1.0), a.get("threshold", 20.0)
+    z = x * b
+    val = np.where(z > th, np.abs(x), np.logaddexp(0, z) / b)
+    return val, np.abs(w) * np.where(z > th, 1.0, sigmoid64(z))
+
+
+SCALES = {
+    "relu": plain(lambda x, a: np.maximum(x, 0), lambda x, a: (x > 0) * 1.0),
+    "leakyRelu": plain(lambda x, a: np.where(x > 0, x, a.get("alpha", 0.01) * x),
+                       lambda x, a: np.where(x > 0, 1.0, a.get("alpha", 0.01))),
+    "elu": elu_scale(1.0, 1.0),
+    "selu": elu_scale(SELU_ALPHA, SELU_SCALE),
+    "sigmoid": sigmoid_scale,
+    "tanh": tanh_scale,
+    "linear": plain(lambda x, a: x, lambda x, a: np.ones_like(x)),
+    "gelu": gelu_scale,
+    "silu": silu_scale,
+    "swish": silu_scale,
+    "softplus": softplus_scale,
+    "relu6": plain(lambda x, a: np.clip(x, 0, 6), lambda x, a: ((x > 0) & (x < 6)) * 1.0),
+    "hardSigmoid": hard_sigmoid_scale,
+    "mish": mish_scale,
+    "softmax": softmax_scale,
+    "logSoftmax": log_softmax_scale,
+}
+
+cases32 = []
+for name, op, x, args, fn, w in replays:
+    x32, w32 = as_float32(x), as_float32(w)
+    t = torch.tensor(x32, dtype=F32, requires_grad=True)
+    out = fn(t)
+    assert out.dtype == F32, name
+    (out * torch.tensor(w32, dtype=F32)).sum().backward()
+    out_np, grad_np = out.detach().numpy().astype(np.float64), t.grad.numpy().astype(np.float64)
+    s_out, s_grad = SCALES[op](x32, args, w32, out_np)
+    case = {"name": name, "op": op, "inputs": [to_json(x32)], "args": args,
+            "out": to_json_scaled(out_np, s_out), "w": to_json(w32), "grads": [to_json_scaled(grad_np, s_grad)]}
+    for part in (case["out"], case["grads"][0]):
+        assert all(np.isfinite(part["data"])), name
+    cases32.append(case)
+
+path, size = write_fixture("packages/activations/test/fixtures/activations-reference-f32.json",
+                           generator_tag_f32("activations.py"), cases32)
+print("wrote %s (%d cases, %d bytes)" % (path, len(cases32), size))
 
 # erfc: dense in [-6, 6], then out to where it underflows, plus special points.
 pts = np.concatenate([np.round(np.linspace(-6, 6, 241), 6), [-1e-300, 0.0, 1e-12, 1e-8, 1.4999999, 1.5, 1.5000001,

@@ -63,3 +63,31 @@ def write_fixture(path, generator, cases):
         f.write(",\n".join(json.dumps(c, allow_nan=False, separators=(",", ":")) for c in cases))
         f.write("\n]}\n")
     return path, os.path.getsize(path)
+
+
+# ---------------------------------------------------------------- float32 fixtures
+# A float32 fixture holds PyTorch float32 results for inputs that are float32 values
+# (written as doubles, exactly), and for every output and gradient element a `scale`:
+# the sum of the magnitudes of the terms PyTorch's float32 formula adds up, computed in
+# float64. The tests compare at 1e-5 relative to max(|reference|, scale), so where torch's
+# own float32 result cancels (1 + erf(x) far left, 1 - sigmoid near 1) an answer that is
+# more exact than torch's still passes, and nowhere else is the tolerance looser.
+
+
+def as_float32(x):
+    """x rounded to float32 and held as a float64 ndarray (exactly): a float32 case's input."""
+    return np.asarray(np.asarray(x, dtype=np.float64).astype(np.float32), dtype=np.float64)
+
+
+def generator_tag_f32(script):
+    return "scripts/reference/%s with torch %s, numpy %s (float32)" % (
+        script, torch.__version__, np.__version__)
+
+
+def to_json_scaled(t, scale):
+    """to_json(t) plus the per-element `scale` (same shape, finite, non-negative)."""
+    out = to_json(t)
+    s = np.broadcast_to(np.asarray(scale, dtype=np.float64), tuple(out["shape"])).reshape(-1)
+    assert np.all(np.isfinite(s)) and np.all(s >= 0), "scale must be finite and non-negative"
+    out["scale"] = [float(v) for v in s]
+    return out

@@ -14,6 +14,12 @@ Writes
       (`reduction`, `delta`, `eps`, `labelSmoothing`, `fromLogits`, `axis`; for
       huberLoss, `"positional": true` means huberLoss(yPred, yTrue, delta, {reduction})).
       `grads` are d(sum(out * w))/d(input); null where not compared.
+  packages/losses/test/fixtures/losses-reference-f32.json
+      the same cases with float32 inputs and weights, computed by PyTorch in float32,
+      read by the same test. Every output and gradient tensor adds `scale` (see
+      MAGNITUDES below and common.py), since the tests compare at 1e-5 relative to
+      max(|reference|, scale). In float32 the probability clip's upper end is
+      upper_clip(): 1 - eps, or the largest float32 below 1 where that rounds to 1.
   packages/losses/test/fixtures/keras-reference.json
       read by packages/losses/test/keras.test.ts: the regression, binary and
       multi-class cases, each loss evaluated with the Keras 3 formulas written out in
@@ -32,13 +38,16 @@ import torch
 
 sys.dont_write_bytecode = True  # no __pycache__ in the repository
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import Draw, generator_tag, to_json, write_fixture  # noqa: E402
+from common import (Draw, as_float32, generator_tag, generator_tag_f32, to_json, to_json_scaled,  # noqa: E402
+                    write_fixture)
 
 torch.manual_seed(0)
 D = Draw(seed=20240605)
 F = torch.nn.functional
 F64 = torch.float64
+F32 = torch.float32
 cases = []
+replays = []  # every case again in float32, after the float64 fixture (see the float32 section)
 
 
 def close(a, b, what):
@@ -66,6 +75,7 @@ def add_case(name, op, pred, true, args, fn, true_grad=True, labels=False):
     for part in [case["out"]] + [g for g in grads if g is not None]:
         assert all(np.isfinite(part["data"])), name
     cases.append(case)
+    replays.append((name, op, pred, true, args, fn, true_grad, labels, w))
 
 
 def label(args):
@@ -87,16 +97,24 @@ def smooth(t, s, spread):
     return t * (1 - s) + s * spread if s else t
 
 
+def upper_clip(dtype, eps):
+    """1 - eps, except where it rounds to 1 in float32: there the largest float32 below 1 (as ours)."""
+    hi = 1 - eps
+    return 1 - 2.0 ** -24 if dtype == torch.float32 and np.float32(hi) == 1 else hi
+
+
 # ------------------------------------------------------------------ regression losses
 for shape in ((6,), (4, 3), (2, 3, 2)):
     for reduction in ("mean", "sum", "none"):
         args = {} if reduction == "mean" else {"reduction": reduction}
         pred, true = D.normal(shape, 1.5), D.normal(shape, 1.5)
         add_case("mseLoss %s %s" % (list(shape), reduction), "mseLoss", pred, true, args,
-                 lambda p, t: (reduce((p - t) ** 2, reduction), F.mse_loss(p, t, reduction=reduction)))
+                 lambda p, t, reduction=reduction: (reduce((p - t) ** 2, reduction),  # bound now: replayed later
+                                                    F.mse_loss(p, t, reduction=reduction)))
         true2 = np.round(pred + D.away(shape, 0.05, 2.0), 6)  # no zero errors (|x| kink)
         add_case("maeLoss %s %s" % (list(shape), reduction), "maeLoss", pred, true2, args,
-                 lambda p, t: (reduce((p - t).abs(), reduction), F.l1_loss(p, t, reduction=reduction)))
+                 lambda p, t, reduction=reduction: (reduce((p - t).abs(), reduction),
+                                                    F.l1_loss(p, t, reduction=reduction)))
 
 
 def huber_ref(delta, reduction):
@@ -127,7 +145,7 @@ add_case("huberLoss positional delta=1.5 sum", "huberLoss", pred, np.round(pred 
 def bce_ref(eps, s, reduction):
     def fn(p, t):
         t2 = smooth(t, s, 0.5)
-        c = p.clamp(eps, 1 - eps)
+        c = p.clamp(eps, upper_clip(p.dtype, eps))
         ours = reduce(-(t2 * torch.log(c) + (1 - t2) * torch.log(1 - c)), reduction)
         inside = bool(((p >= eps) & (p <= 1 - eps)).all())
         return ours, F.binary_cross_entropy(p, t2, reduction=reduction) if inside else None
@@ -180,7 +198,7 @@ def cce_ref(eps, s, reduction):
     def fn(p, t):
         k = p.shape[-1]
         t2 = smooth(t, s, 1.0 / k)
-        return reduce(-(t2 * torch.log(p.clamp(eps, 1 - eps))).sum(-1), reduction), None
+        return reduce(-(t2 * torch.log(p.clamp(eps, upper_clip(p.dtype, eps)))).sum(-1), reduction), None
     return fn
 
 
@@ -225,13 +243,14 @@ for args in ({"reduction": "none"}, {"labelSmoothing": 0.1}):
 def sparse_ref(from_logits, eps, s, reduction):
     def fn(p, labels):
         k = p.shape[-1]
-        t = F.one_hot(labels, k).to(F64)
+        t = F.one_hot(labels, k).to(p.dtype)
         if from_logits:
             ours = reduce(-(smooth(t, s, 1.0 / k) * torch.log_softmax(p, -1)).sum(-1), reduction)
             zp = p.movedim(-1, 1) if p.dim() > 2 else p
             return ours, F.cross_entropy(zp, labels, reduction=reduction, label_smoothing=s)
-        ours = reduce(-(smooth(t, s, 1.0 / k) * torch.log(p.clamp(eps, 1 - eps))).sum(-1), reduction)
-        lp = torch.log(p.clamp(eps, 1 - eps))
+        hi = upper_clip(p.dtype, eps)
+        ours = reduce(-(smooth(t, s, 1.0 / k) * torch.log(p.clamp(eps, hi))).sum(-1), reduction)
+        lp = torch.log(p.clamp(eps, hi))
         return ours, (F.nll_loss(lp.movedim(-1, 1) if p.dim() > 2 else lp, labels, reduction=reduction)
                       if s == 0 else None)
     return fn
@@ -307,6 +326,160 @@ add_case("cosineSimilarityLoss zero vector", "cosineSimilarityLoss", zero, np.ar
 
 path, size = write_fixture("packages/losses/test/fixtures/losses-reference.json", generator_tag("losses.py"), cases)
 print("wrote %s (%d cases, %d bytes)" % (path, len(cases), size))
+
+
+# ------------------------------------------------------------------ float32
+# Every case again with float32 inputs and weights, computed by PyTorch in float32 with
+# the same definitions (cross-checked against torch's own functions in float64 above).
+# MAGNITUDES[op](p, t, args) gives, in float64 and before the reduction, the sum of the
+# magnitudes of the terms each loss adds up (per element, or per sample), and the same
+# for its derivatives with respect to p and t (README: "float32 fixtures"). A log of a
+# sum of positive terms counts 1 beside its own magnitude: the sum's relative rounding
+# becomes an absolute error of the log.
+
+
+def _args(a):
+    return a.get("reduction", "mean"), a.get("labelSmoothing", 0.0), a.get("eps", 1e-15)
+
+
+def mag_mse(p, t, a):
+    e = np.abs(p - t)
+    return e * e, 2 * e, 2 * e
+
+
+def mag_mae(p, t, a):
+    return np.abs(p - t), np.ones_like(p), np.ones_like(p)
+
+
+def mag_huber(p, t, a):
+    d = a.get("delta", 1.0)
+    e = np.abs(p - t)
+    return np.where(e <= d, 0.5 * e * e, d * (e - 0.5 * d)), np.minimum(e, d), np.minimum(e, d)
+
+
+def mag_bce(p, t, a):
+    _, s, eps = _args(a)
+    hi = upper_clip(torch.float32, eps)
+    t2 = t * (1 - s) + s * 0.5
+    c = np.clip(p, eps, hi)
+    inside = (p >= eps) & (p <= hi)
+    lc, l1c = np.abs(np.log(c)), np.abs(np.log(1 - c))
+    return t2 * lc + (1 - t2) * l1c, inside * (t2 / c + (1 - t2) / (1 - c)), (1 - s) * (lc + l1c)
+
+
+def mag_bce_logits(z, t, a):
+    # torch: (1 - t) * z + mv + log(exp(-mv) + exp(-z - mv)), mv = max(-z, 0); grad sigma(z) - t
+    _, s, _ = _args(a)
+    t2 = t * (1 - s) + s * 0.5
+    mv = np.maximum(-z, 0)
+    log_term = np.abs(np.log(np.exp(-mv) + np.exp(-z - mv))) + 1
+    sig = 0.5 * (1 + np.tanh(0.5 * z))
+    return np.abs(z) * (1 + t2) + mv + log_term, sig + t2, (1 - s) * np.abs(z)
+
+
+def mag_cce(p, t, a):
+    _, s, eps = _args(a)
+    k = p.shape[-1]
+    hi = upper_clip(torch.float32, eps)
+    t2 = t * (1 - s) + s / k
+    c = np.clip(p, eps, hi)
+    inside = (p >= eps) & (p <= hi)
+    lc = np.abs(np.log(c))
+    return (t2 * lc).sum(-1), inside * t2 / c, (1 - s) * lc
+
+
+def mag_cce_logits(z, t, a):
+    _, s, _ = _args(a)
+    k = z.shape[-1]
+    t2 = t * (1 - s) + s / k
+    m = z.max(-1, keepdims=True)
+    log_s = np.log(np.exp(z - m).sum(-1, keepdims=True))
+    lsm = np.abs(z - m) + np.abs(log_s) + 1
+    soft = np.exp(z - m - log_s)
+    return (t2 * lsm).sum(-1), soft * t2.sum(-1, keepdims=True) + t2, (1 - s) * lsm
+
+
+def mag_sparse(p, labels, a):
+    k = p.shape[-1]
+    onehot = np.eye(k)[labels]
+    val, dp, _ = (mag_cce_logits if a.get("fromLogits") else mag_cce)(p, onehot, a)
+    return val, dp, None
+
+
+def mag_kl(p, t, a):
+    _, _, eps = _args(a)
+    c = np.clip(p, eps, 1)
+    inside = (p >= eps) & (p <= 1)
+    with np.errstate(divide="ignore"):
+        lt = np.where(t > 0, np.abs(np.log(np.where(t > 0, t, 1))), 0)
+    lc = np.abs(np.log(c))
+    return (t * lt + t * lc).sum(-1), inside * t / c, lt + 1 + lc
+
+
+def mag_hinge(p, t, a):
+    active = (1 - t * p) > 0
+    return active * (1 + np.abs(t * p)), active * np.abs(t), active * np.abs(p)
+
+
+def mag_cosine(p, t, a):
+    axis, eps = a.get("axis", -1), a.get("eps", 1e-8)
+    n1 = np.sqrt(np.maximum((p * p).sum(axis, keepdims=True), eps * eps))
+    n2 = np.sqrt(np.maximum((t * t).sum(axis, keepdims=True), eps * eps))
+    cross = np.abs(p * t).sum(axis, keepdims=True)
+    val = 1 + cross / (n1 * n2)
+    dp = np.abs(t) / (n1 * n2) + cross * np.abs(p) / (n1 ** 3 * n2)
+    dt = np.abs(p) / (n1 * n2) + cross * np.abs(t) / (n1 * n2 ** 3)
+    return np.squeeze(val, axis), dp, dt
+
+
+MAGNITUDES = {
+    "mseLoss": mag_mse, "maeLoss": mag_mae, "huberLoss": mag_huber, "binaryCrossEntropy": mag_bce,
+    "binaryCrossEntropyWithLogits": mag_bce_logits, "categoricalCrossEntropy": mag_cce,
+    "categoricalCrossEntropyWithLogits": mag_cce_logits, "sparseCategoricalCrossEntropy": mag_sparse,
+    "klDivergence": mag_kl, "hingeLoss": mag_hinge, "cosineSimilarityLoss": mag_cosine,
+}
+PER_SAMPLE_AXIS = {"categoricalCrossEntropy": -1, "categoricalCrossEntropyWithLogits": -1,
+                   "sparseCategoricalCrossEntropy": -1, "klDivergence": -1}
+
+
+def scales(op, p, t, args, w):
+    """Scales of the reduced output and of both gradients, for the upstream weight w."""
+    val, dp, dt = MAGNITUDES[op](p, t, args)
+    reduction = args.get("reduction", "mean")
+    w = np.abs(np.asarray(w, dtype=np.float64))
+    if reduction == "none":
+        out_scale, up = val, w
+    elif reduction == "sum":
+        out_scale, up = np.sum(val), np.full(np.shape(val), w)
+    else:
+        out_scale, up = np.sum(val) / max(np.size(val), 1), np.full(np.shape(val), w / max(np.size(val), 1))
+    axis = args.get("axis", -1) if op == "cosineSimilarityLoss" else PER_SAMPLE_AXIS.get(op)
+    if axis is not None:  # one loss per vector along `axis`: its upstream weight reaches every element
+        up = np.expand_dims(up, axis)
+    return out_scale, up * dp, None if dt is None else up * dt
+
+
+cases32 = []
+for name, op, pred, true, args, fn, true_grad, labels, w in replays:
+    p32, w32 = as_float32(pred), as_float32(w)
+    t32 = np.asarray(true) if labels else as_float32(true)
+    p = torch.tensor(p32, dtype=F32, requires_grad=True)
+    t = torch.tensor(t32, dtype=F32 if not labels else torch.int64, requires_grad=not labels and true_grad)
+    out, _ = fn(p, t)
+    assert out.dtype == F32, name
+    (out * torch.tensor(w32, dtype=F32)).sum().backward()
+    s_out, s_p, s_t = scales(op, p32, t32, args, w32)
+    grads = [to_json_scaled(p.grad, s_p),
+             to_json_scaled(t.grad, s_t) if (t.requires_grad and t.grad is not None) else None]
+    case = {"name": name, "op": op, "inputs": [to_json(p32), to_json(np.asarray(t32, dtype=np.float64))],
+            "args": args, "out": to_json_scaled(out, s_out), "w": to_json(w32), "grads": grads}
+    for part in [case["out"]] + [g for g in grads if g is not None]:
+        assert all(np.isfinite(part["data"])), name
+    cases32.append(case)
+
+path, size = write_fixture("packages/losses/test/fixtures/losses-reference-f32.json", generator_tag_f32("losses.py"),
+                           cases32)
+print("wrote %s (%d cases, %d bytes)" % (path, len(cases32), size))
 
 
 # ------------------------------------------------------------------ Keras conventions (numpy)

@@ -1,5 +1,5 @@
 import type { MLArray } from '@smolml/core';
-import { checkEps, checkLabelSmoothing, checkPair, checkRange, readOptions, upperClip } from './internal/check';
+import { checkEps, checkLabelSmoothing, checkPair, checkRange, promotePair, readOptions, upperClip } from './internal/check';
 import { type LossOptions, reduce } from './reduction';
 
 /** Options for {@link binaryCrossEntropy}. */
@@ -39,6 +39,9 @@ const BCE_EPS = 1e-15;
 export function binaryCrossEntropy(yPred: MLArray, yTrue: MLArray, options: BinaryCrossEntropyOptions = {}): MLArray {
   const op = 'binaryCrossEntropy';
   checkPair(op, yPred, yTrue);
+  // One dtype from here on, by PyTorch's result_type (float64 if either is), so nothing
+  // is computed in float32 that the result reports in float64.
+  [yPred, yTrue] = promotePair(yPred, yTrue);
   const reduction = readOptions(op, options, ['eps', 'labelSmoothing']);
   const eps = options.eps ?? BCE_EPS;
   const smoothing = options.labelSmoothing ?? 0;

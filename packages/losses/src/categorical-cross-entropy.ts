@@ -1,5 +1,5 @@
 import type { MLArray } from '@smolml/core';
-import { checkEps, checkHasClassAxis, checkLabelSmoothing, checkPair, checkRange, readOptions, upperClip } from './internal/check';
+import { checkEps, checkHasClassAxis, checkLabelSmoothing, checkPair, checkRange, promotePair, readOptions, upperClip } from './internal/check';
 import { type LossOptions, reduce } from './reduction';
 
 /** Options for {@link categoricalCrossEntropy}. */
@@ -31,6 +31,9 @@ export interface CategoricalCrossEntropyOptions extends LossOptions {
 export function categoricalCrossEntropy(yPred: MLArray, yTrue: MLArray, options: CategoricalCrossEntropyOptions = {}): MLArray {
   const op = 'categoricalCrossEntropy';
   checkPair(op, yPred, yTrue);
+  // One dtype from here on, by PyTorch's result_type (float64 if either is), so nothing
+  // is computed in float32 that the result reports in float64.
+  [yPred, yTrue] = promotePair(yPred, yTrue);
   const reduction = readOptions(op, options, ['eps', 'labelSmoothing']);
   checkRange(op, 'yTrue (target probabilities)', yTrue, 0, 1);
   return reduce(op, crossEntropyOfProbabilities(op, yPred, yTrue, options.eps, options.labelSmoothing), reduction, 'samples');

@@ -1,5 +1,5 @@
 import { type MLArray, describeArg, normalizeAxis } from '@smolml/core';
-import { checkPair, checkPositive, readOptions } from './internal/check';
+import { checkPair, checkPositive, promotePair, readOptions } from './internal/check';
 import { type LossOptions, reduce } from './reduction';
 
 /** Options for {@link cosineSimilarityLoss}. */
@@ -26,6 +26,9 @@ export interface CosineSimilarityLossOptions extends LossOptions {
 export function cosineSimilarityLoss(yPred: MLArray, yTrue: MLArray, options: CosineSimilarityLossOptions = {}): MLArray {
   const op = 'cosineSimilarityLoss';
   checkPair(op, yPred, yTrue);
+  // One dtype from here on, by PyTorch's result_type (float64 if either is), so nothing
+  // is computed in float32 that the result reports in float64.
+  [yPred, yTrue] = promotePair(yPred, yTrue);
   const reduction = readOptions(op, options, ['axis', 'eps']);
   const axis = options.axis ?? -1;
   const eps = options.eps ?? 1e-8;

@@ -1,5 +1,5 @@
 import type { MLArray } from '@smolml/core';
-import { checkPair, readOptions } from './internal/check';
+import { checkPair, promotePair, readOptions } from './internal/check';
 import { type LossOptions, reduce } from './reduction';
 
 /**
@@ -17,6 +17,9 @@ import { type LossOptions, reduce } from './reduction';
 export function hingeLoss(yPred: MLArray, yTrue: MLArray, options: LossOptions = {}): MLArray {
   const op = 'hingeLoss';
   checkPair(op, yPred, yTrue);
+  // One dtype from here on, by PyTorch's result_type (float64 if either is), so nothing
+  // is computed in float32 that the result reports in float64.
+  [yPred, yTrue] = promotePair(yPred, yTrue);
   const reduction = readOptions(op, options, []);
   const y = yTrue.data;
   for (let i = 0; i < y.length; i++) {

@@ -1,5 +1,5 @@
 import type { MLArray } from '@smolml/core';
-import { checkEps, checkHasClassAxis, checkPair, checkRange, readOptions } from './internal/check';
+import { checkEps, checkHasClassAxis, checkPair, checkRange, promotePair, readOptions } from './internal/check';
 import { type LossOptions, reduce } from './reduction';
 
 /** Options for {@link klDivergence}. */
@@ -26,6 +26,9 @@ export interface KLDivergenceOptions extends LossOptions {
 export function klDivergence(yPred: MLArray, yTrue: MLArray, options: KLDivergenceOptions = {}): MLArray {
   const op = 'klDivergence';
   checkPair(op, yPred, yTrue);
+  // One dtype from here on, by PyTorch's result_type (float64 if either is), so nothing
+  // is computed in float32 that the result reports in float64.
+  [yPred, yTrue] = promotePair(yPred, yTrue);
   checkHasClassAxis(op, yPred);
   const reduction = readOptions(op, options, ['eps']);
   const eps = options.eps ?? 1e-15;

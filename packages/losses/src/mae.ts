@@ -1,5 +1,5 @@
 import type { MLArray } from '@smolml/core';
-import { checkPair, readOptions } from './internal/check';
+import { checkPair, promotePair, readOptions } from './internal/check';
 import { type LossOptions, reduce } from './reduction';
 
 /**
@@ -15,6 +15,9 @@ import { type LossOptions, reduce } from './reduction';
  */
 export function maeLoss(yPred: MLArray, yTrue: MLArray, options: LossOptions = {}): MLArray {
   checkPair('maeLoss', yPred, yTrue);
+  // One dtype from here on, by PyTorch's result_type (float64 if either is), so nothing
+  // is computed in float32 that the result reports in float64.
+  [yPred, yTrue] = promotePair(yPred, yTrue);
   const reduction = readOptions('maeLoss', options, []);
   return reduce('maeLoss', yPred.sub(yTrue).abs(), reduction, 'elements');
 }
