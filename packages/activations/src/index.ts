@@ -1,7 +1,8 @@
 /**
  * `@smolml/activations`: the nonlinearities of a neural network, for `MLArray`s and
  * (elementwise ones) for scalar `Value`s, with gradients from core's autograd, and a
- * name registry for models configured from JSON.
+ * name registry for models configured from JSON. Each returns its input's dtype
+ * (float32 or float64).
  *
  * @packageDocumentation
  */

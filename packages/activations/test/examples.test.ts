@@ -34,3 +34,9 @@ test('doc comment examples', () => {
   expect(mish(new MLArray([-1, 1])).toList()).toEqual([-0.30340146137410895, 0.8650983882673103]);
   expect(getActivation('leakyRelu', { alpha: 0.2 })(new MLArray([-1, 1])).toList()).toEqual([-0.2, 1]);
 });
+
+test('the float32 example of docs/activations.md', () => {
+  const h = new MLArray([[-1, 0.5]], { dtype: 'float32' });
+  expect(gelu(h).dtype).toBe('float32');
+  expect(softmax(h).data).toEqual(Float32Array.from([0.18242552876472473, 0.8175745010375977]));
+});

@@ -2,6 +2,9 @@
  * `@smolml/losses`: the functions that measure how wrong a model is, in the
  * (yPred, yTrue) order of the original SmolML. Each returns a 0-d MLArray (or, with
  * `reduction: 'none'`, the unreduced losses) whose `backward()` trains the model.
+ * A loss has its arguments' dtype; mixed arguments promote by PyTorch's result_type,
+ * so float64 labels promote a float32 loss to float64: give a float32 model float32
+ * targets. Sparse class labels never decide the dtype.
  *
  * @packageDocumentation
  */

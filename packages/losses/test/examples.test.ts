@@ -24,3 +24,10 @@ test('doc comment examples', () => {
   expect(hingeLoss(new MLArray([0.3, -2, 1.5]), new MLArray([1, -1, -1])).item()).toBe(1.0666666666666667);
   expect(cosineSimilarityLoss(new MLArray([[1, 0], [1, 1]]), new MLArray([[2, 0], [-1, -1]])).item()).toBe(0.9999999999999999);
 });
+
+test('the float32 examples of docs/losses.md', () => {
+  const logits = new MLArray([[2, 1, 0]], { dtype: 'float32' });
+  expect(categoricalCrossEntropyWithLogits(logits, new MLArray([[1, 0, 0]])).dtype).toBe('float64');
+  expect(categoricalCrossEntropyWithLogits(logits, new MLArray([[1, 0, 0]], { dtype: 'float32' })).dtype).toBe('float32');
+  expect(sparseCategoricalCrossEntropy(logits, [0], { fromLogits: true }).dtype).toBe('float32');
+});
