@@ -23,14 +23,4 @@ export function scratch(n: number): Float32Array {
   return new Float32Array(n);
 }
 
-// Interim float32 kernel until ops/gemm.ts exports its SIMD gemm32: C += A·B with
-// each element accumulated in float32 in k order.
-export function gemm(A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, n: number, k: number, m: number): void {
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < m; j++) {
-      let s = Math.fround(0);
-      for (let p = 0; p < k; p++) s = Math.fround(s + Math.fround(A[aOff + i * k + p] * B[bOff + p * m + j]));
-      C[cOff + i * m + j] += s;
-    }
-  }
-}
+export { gemm32 as gemm } from '../ops/gemm';
