@@ -1,14 +1,18 @@
-import { MLArray, Rng, noGrad } from '@smolml/core';
+import { type DType, type FloatArray, MLArray, Rng, noGrad } from '@smolml/core';
 import { relu } from '@smolml/activations';
 import { HeInitialization } from '@smolml/initializers';
 import { softmaxCrossEntropy } from '@smolml/losses';
-import { AdaGrad, Adam, type Optimizer, SGD, SGDMomentum } from '@smolml/optimizers';
+import { AdaGrad, Adam, AdamW, type Optimizer, RMSProp, SGD, SGDMomentum } from '@smolml/optimizers';
 import { Dense } from '../model/dense';
 import { Sequential } from '../model/sequential';
 import { CLASSES, type Digits, PIXELS } from './data';
 
-export const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'adam'] as const;
+/** The six optimizers of @smolml/optimizers, by their command-line names. */
+export const OPTIMIZERS = ['sgd', 'momentum', 'adagrad', 'rmsprop', 'adam', 'adamw'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
+
+/** The number types a run can train in. */
+export const DTYPES = ['float64', 'float32'] as const satisfies readonly DType[];
 
 /** The knobs of a training run. */
 export interface TrainOptions {
@@ -18,6 +22,8 @@ export interface TrainOptions {
   optimizer: OptimizerName;
   seed: number;
   batchSize: number;
+  /** The dtype of the weights, gradients, optimizer state and batches. */
+  dtype: DType;
 }
 
 /**
@@ -28,7 +34,9 @@ export const DEFAULT_LEARNING_RATES: Record<OptimizerName, number> = {
   sgd: 0.5,
   momentum: 0.05,
   adagrad: 0.05,
+  rmsprop: 0.001,
   adam: 0.002,
+  adamw: 0.002,
 };
 
 export const DEFAULTS: TrainOptions = {
@@ -38,6 +46,7 @@ export const DEFAULTS: TrainOptions = {
   optimizer: 'adam',
   seed: 0,
   batchSize: 64,
+  dtype: 'float64',
 };
 
 export function makeOptimizer(name: OptimizerName, learningRate: number): Optimizer {
@@ -45,7 +54,9 @@ export function makeOptimizer(name: OptimizerName, learningRate: number): Optimi
     case 'sgd': return new SGD({ learningRate });
     case 'momentum': return new SGDMomentum({ learningRate });
     case 'adagrad': return new AdaGrad({ learningRate });
+    case 'rmsprop': return new RMSProp({ learningRate });
     case 'adam': return new Adam({ learningRate });
+    case 'adamw': return new AdamW({ learningRate });
   }
 }
 
@@ -56,8 +67,8 @@ export function makeOptimizer(name: OptimizerName, learningRate: number): Optimi
 export function buildModel(options: TrainOptions, rng: Rng): Sequential {
   return new Sequential(
     [
-      new Dense(PIXELS, options.hidden, { activation: relu, initializer: HeInitialization, rng }),
-      new Dense(options.hidden, CLASSES, { rng }),
+      new Dense(PIXELS, options.hidden, { activation: relu, initializer: HeInitialization, rng, dtype: options.dtype }),
+      new Dense(options.hidden, CLASSES, { rng, dtype: options.dtype }),
     ],
     softmaxCrossEntropy,
     makeOptimizer(options.optimizer, options.learningRate),
@@ -100,37 +111,37 @@ export interface TrainResult {
   testAccuracy: number;
 }
 
-/** Copies samples `order[from..to)` into a batch of images and one-hot labels. */
-function batchOf(set: Digits, order: Uint32Array, from: number, to: number): { x: MLArray; y: MLArray } {
+/** Copies samples `order[from..to)` into a batch of images and one-hot labels, in `dtype`. */
+function batchOf(set: Digits, order: Uint32Array, from: number, to: number, dtype: DType): { x: MLArray; y: MLArray } {
   const n = to - from;
-  const x = new Float64Array(n * PIXELS);
-  const y = new Float64Array(n * CLASSES);
+  const x = dtype === 'float32' ? new Float32Array(n * PIXELS) : new Float64Array(n * PIXELS);
+  const y = dtype === 'float32' ? new Float32Array(n * CLASSES) : new Float64Array(n * CLASSES);
   for (let i = 0; i < n; i++) {
     const j = order[from + i];
     x.set(set.images.subarray(j * PIXELS, (j + 1) * PIXELS), i * PIXELS);
     y[i * CLASSES + set.labels[j]] = 1;
   }
   return {
-    x: MLArray.from(x, [n, PIXELS], { requiresGrad: false }),
-    y: MLArray.from(y, [n, CLASSES], { requiresGrad: false }),
+    x: MLArray.from(x, [n, PIXELS], { requiresGrad: false, dtype }),
+    y: MLArray.from(y, [n, CLASSES], { requiresGrad: false, dtype }),
   };
 }
 
 /** The index of the largest of `CLASSES` values starting at `data[offset]`. */
-function argmaxRow(data: Float64Array, offset: number): number {
+function argmaxRow(data: FloatArray, offset: number): number {
   let best = 0;
   for (let c = 1; c < CLASSES; c++) if (data[offset + c] > data[offset + best]) best = c;
   return best;
 }
 
 /** Mean loss, accuracy and the predicted classes on `set`, without recording a graph. */
-export function evaluate(model: Sequential, set: Digits, chunk = 1000): { loss: number; accuracy: number; predictions: Uint8Array } {
+export function evaluate(model: Sequential, set: Digits, chunk = 1000, dtype: DType = model.layers[0].weights.dtype): { loss: number; accuracy: number; predictions: Uint8Array } {
   const order = Uint32Array.from({ length: set.count }, (_, i) => i);
   const predictions = new Uint8Array(set.count);
   let lossSum = 0, right = 0;
   for (let from = 0; from < set.count; from += chunk) {
     const to = Math.min(from + chunk, set.count);
-    const { x, y } = batchOf(set, order, from, to);
+    const { x, y } = batchOf(set, order, from, to, dtype);
     noGrad(() => {
       const out = model.forward(x);
       lossSum += model.lossFunction(out, y).item() * (to - from);
@@ -160,7 +171,7 @@ export function trainMnist(train: Digits, test: Digits, options: TrainOptions, h
     let lossSum = 0, right = 0;
     for (let from = 0; from < train.count; from += options.batchSize) {
       const to = Math.min(from + options.batchSize, train.count);
-      const { x, y } = batchOf(train, order, from, to);
+      const { x, y } = batchOf(train, order, from, to, options.dtype);
       const { loss, output } = model.trainStep(x, y);
       lossSum += loss * (to - from);
       for (let i = 0; i < to - from; i++) if (argmaxRow(output.data, i * CLASSES) === train.labels[order[from + i]]) right++;

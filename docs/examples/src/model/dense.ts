@@ -1,4 +1,4 @@
-import { type MLArray, type Rng, zeros } from '@smolml/core';
+import { type DType, MLArray, type Rng, defaultDType, zeros } from '@smolml/core';
 import { linear } from '@smolml/activations';
 import { HeInitialization, type Initializer } from '@smolml/initializers';
 
@@ -13,6 +13,8 @@ export interface DenseOptions {
   initializer?: Initializer;
   /** The generator the initializer draws from, for reproducible runs. */
   rng?: Rng;
+  /** The dtype of the weights and biases (and so of their gradients and optimizer state); core's default dtype (float64) when omitted. */
+  dtype?: DType;
 }
 
 /**
@@ -27,8 +29,12 @@ export class Dense {
 
   constructor(inputSize: number, outputSize: number, options: DenseOptions = {}) {
     const initializer = options.initializer ?? HeInitialization;
-    this.weights = initializer.initialize([inputSize, outputSize], { rng: options.rng });
-    this.biases = zeros(1, outputSize);
+    const dtype = options.dtype ?? defaultDType();
+    const drawn = initializer.initialize([inputSize, outputSize], { rng: options.rng });
+    // The draw is float64; a float32 layer rounds it once into a fresh leaf, so both
+    // dtypes start from the same weights for the same seed.
+    this.weights = drawn.dtype === dtype ? drawn : MLArray.from(drawn.data, drawn.shape, { dtype });
+    this.biases = zeros([1, outputSize], { dtype });
     this.activation = options.activation ?? linear;
   }
 

@@ -5,7 +5,7 @@
 // writes docs/images/activations-*.svg.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MLArray } from '@smolml/core';
+import { type FloatArray, MLArray } from '@smolml/core';
 import {
   elu, gelu, hardSigmoid, leakyRelu, linear, mish, relu, relu6, selu, sigmoid, silu, softmax, softplus, tanh,
 } from '@smolml/activations';
@@ -19,7 +19,7 @@ function grid(lo: number, hi: number, n = 400): Float64Array {
 }
 
 /** f on the grid and f′ from backward(): each output depends on its own input only, so ∂(Σf)/∂xᵢ = f′(xᵢ). */
-function withDerivative(f: (x: MLArray) => MLArray, xs: Float64Array): { y: Float64Array; dy: Float64Array } {
+function withDerivative(f: (x: MLArray) => MLArray, xs: Float64Array): { y: FloatArray; dy: FloatArray } {
   const x = MLArray.from(xs, [xs.length]);
   const y = f(x).mul(1); // a fresh node, so linear (which returns x itself) backpropagates too
   y.sum().backward();

@@ -6,7 +6,7 @@
 // writes docs/images/losses-*.svg.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MLArray } from '@smolml/core';
+import { type FloatArray, MLArray } from '@smolml/core';
 import { binaryCrossEntropy, binaryCrossEntropyWithLogits, hingeLoss, huberLoss, maeLoss, mseLoss } from '@smolml/losses';
 import { type Series, lineChart } from './svg';
 
@@ -22,7 +22,7 @@ type Loss = (yPred: MLArray, yTrue: MLArray) => MLArray;
  * The per-element loss for each prediction in `preds` against the fixed `target`, and
  * its derivative with respect to the prediction (from backward() on the summed losses).
  */
-function curve(loss: Loss, preds: Float64Array, target: number): { y: Float64Array; dy: Float64Array } {
+function curve(loss: Loss, preds: Float64Array, target: number): { y: FloatArray; dy: FloatArray } {
   const p = MLArray.from(preds, [preds.length]);
   const t = MLArray.from(new Float64Array(preds.length).fill(target), [preds.length], { requiresGrad: false });
   const l = loss(p, t);
