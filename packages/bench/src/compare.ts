@@ -3,7 +3,7 @@
 // contender in one interleaved run. Prints the table and writes docs/benchmarks.md,
 // docs/benchmarks.json and docs/images/bench-*.svg.
 //
-//   node --expose-gc dist/compare.js [--quick] [--only=<text>] [--rounds=<n>] [--cap=<s>] [--no-sweep] [--no-write] [--out=<dir>]
+//   node --expose-gc dist/compare.js [--quick] [--only=<text>] [--rounds=<n>] [--cap=<s>] [--clock=cpu|wall] [--no-sweep] [--no-write] [--out=<dir>]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Bench, type Case, type CaseResult, type ContenderId, type HarnessOptions } from './harness';
@@ -29,7 +29,7 @@ interface Args { opts: HarnessOptions; quick: boolean; only: string | null; swee
 function parseArgs(argv: readonly string[]): Args {
   const flag = (name: string): string | undefined => argv.find((a) => a === `--${name}` || a.startsWith(`--${name}=`));
   const value = (name: string): string | undefined => flag(name)?.split('=')[1];
-  const known = ['quick', 'only', 'rounds', 'cap', 'no-sweep', 'no-write', 'out'];
+  const known = ['quick', 'only', 'rounds', 'cap', 'clock', 'no-sweep', 'no-write', 'out'];
   for (const a of argv) {
     if (!known.some((k) => a === `--${k}` || a.startsWith(`--${k}=`))) throw new RangeError(`compare: unknown argument ${a} (known: ${known.map((k) => `--${k}`).join(' ')})`);
   }
@@ -39,13 +39,15 @@ function parseArgs(argv: readonly string[]): Args {
   if (!Number.isInteger(rounds) || rounds < 1) throw new RangeError(`--rounds: expected a positive integer, got ${value('rounds')}`);
   const cap = Number(value('cap') ?? (quick ? 3 : 20));
   if (!(cap > 0)) throw new RangeError(`--cap: expected seconds > 0, got ${value('cap')}`);
+  const clock = value('clock') ?? 'cpu';
+  if (clock !== 'cpu' && clock !== 'wall') throw new RangeError(`--clock: expected cpu or wall, got ${clock}`);
   return {
-    opts: { rounds, sampleMs: quick ? 10 : 40, warmupMs: quick ? 30 : 200, minWarmRuns: quick ? 1 : 2, capMs: cap * 1000, log: (l) => console.log(l) },
+    opts: { clock, rounds, sampleMs: quick ? 10 : 40, warmupMs: quick ? 30 : 200, minWarmRuns: quick ? 1 : 2, capMs: cap * 1000, log: (l) => console.log(l) },
     quick,
     only,
     sweep: flag('no-sweep') === undefined,
     // A partial or quick run must not overwrite the published figures.
-    write: flag('no-write') === undefined && !quick && only === null && flag('rounds') === undefined && flag('cap') === undefined,
+    write: flag('no-write') === undefined && !quick && only === null && flag('rounds') === undefined && flag('cap') === undefined && flag('clock') === undefined,
     // Writes the page, data and images into this folder instead (for trying the report out).
     out: value('out') ?? null,
   };
@@ -108,7 +110,7 @@ async function main(): Promise<void> {
   const command = `npm run bench:compare${process.argv.slice(2).length > 0 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const rep: Report = {
     machine, command, float32, ceilings, cases, sweep, seconds,
-    options: { rounds: opts.rounds, sampleMs: opts.sampleMs, warmupMs: opts.warmupMs, minWarmRuns: opts.minWarmRuns, capMs: opts.capMs, quick: args.quick },
+    options: { clock: opts.clock, rounds: opts.rounds, sampleMs: opts.sampleMs, warmupMs: opts.warmupMs, minWarmRuns: opts.minWarmRuns, capMs: opts.capMs, quick: args.quick },
   };
   const t = timesTable(cases);
   console.log('\n' + terminalTable(t.head, t.body));

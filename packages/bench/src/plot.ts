@@ -75,3 +75,34 @@ export function logLogChart(series: readonly LogSeries[], o: { title: string; xL
   out.push('</svg>');
   return out.join('\n') + '\n';
 }
+
+/**
+ * Ratios as horizontal bars on a log scale around 1×: a bar to the right (blue) where
+ * SmolML is faster, to the left (red) where the peer is; 0.5× and 2× are the same length.
+ */
+export function ratioChart(bars: readonly { label: string; value: number; estimated?: boolean }[], o: { title: string; format: (v: number) => string; width?: number }): string {
+  const W = o.width ?? 760, rowH = 26, m = { l: 170, r: 70, t: 40, b: 30 };
+  const H = m.t + m.b + rowH * bars.length;
+  const logs = bars.map((b) => Math.log10(b.value));
+  const lo = Math.min(-0.5, Math.floor(Math.min(...logs))), hi = Math.max(0.5, Math.ceil(Math.max(...logs)));
+  const px = (l: number): number => m.l + ((l - lo) / (hi - lo)) * (W - m.l - m.r);
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`);
+  out.push(`<rect width="${W}" height="${H}" fill="white"/>`);
+  out.push(`<text x="${W / 2}" y="22" text-anchor="middle" font-size="14">${esc(o.title)}</text>`);
+  for (let e = lo; e <= hi; e++) {
+    out.push(`<line x1="${px(e)}" x2="${px(e)}" y1="${m.t - 4}" y2="${H - m.b}" stroke="${e === 0 ? '#333' : '#e5e5e5'}"/>`);
+    out.push(`<text x="${px(e)}" y="${H - m.b + 16}" text-anchor="middle">${esc(o.format(10 ** e))}</text>`);
+  }
+  bars.forEach((b, i) => {
+    const y = m.t + i * rowH, l = Math.log10(b.value);
+    const x0 = px(Math.min(0, l)), x1 = px(Math.max(0, l));
+    const color = l >= 0 ? '#1f77b4' : '#d62728';
+    out.push(`<text x="${m.l - 8}" y="${y + 16}" text-anchor="end">${esc(b.label)}</text>`);
+    out.push(`<rect x="${x0.toFixed(1)}" y="${y + 4}" width="${Math.max(1, x1 - x0).toFixed(1)}" height="${rowH - 8}" fill="${b.estimated ? 'white' : color}" stroke="${color}"/>`);
+    const tx = l >= 0 ? x1 + 6 : x0 - 6;
+    out.push(`<text x="${tx.toFixed(1)}" y="${y + 16}" text-anchor="${l >= 0 ? 'start' : 'end'}">${esc((b.estimated ? '≈ ' : '') + o.format(b.value))}</text>`);
+  });
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}

@@ -1,9 +1,8 @@
 // Turns measured cases into the terminal table, docs/benchmarks.md, docs/benchmarks.json,
 // the ratio bar charts and the scaling plots.
-import { barChart } from '../../../docs/examples/src/plots/svg';
 import type { CaseResult, ContenderId, ContenderResult, HarnessOptions } from './harness';
 import type { Machine } from './machine';
-import { logLogChart, type LogSeries } from './plot';
+import { logLogChart, ratioChart, type LogSeries } from './plot';
 import { PEER_NOTES, CASE_NOTES } from './notes';
 
 export interface Ceilings {
@@ -14,7 +13,7 @@ export interface Ceilings {
 export interface Report {
   machine: Machine;
   command: string;
-  options: Pick<HarnessOptions, 'rounds' | 'sampleMs' | 'warmupMs' | 'minWarmRuns' | 'capMs'> & { quick: boolean };
+  options: Pick<HarnessOptions, 'clock' | 'rounds' | 'sampleMs' | 'warmupMs' | 'minWarmRuns' | 'capMs'> & { quick: boolean };
   /** Whether core had float32 in this run. */
   float32: boolean;
   ceilings: Ceilings;
@@ -220,11 +219,16 @@ export function charts(rep: Report): Record<string, string> {
   for (const [id, name] of peers) {
     const bars = rep.cases.flatMap((cs) => {
       const c = get(cs, id);
-      return c?.ratio != null ? [{ label: cs.short, value: c.ratio }] : [];
+      if (c?.ratio != null) return [{ label: cs.short, value: c.ratio }];
+      if (c?.estimatedRatio != null) return [{ label: cs.short, value: c.estimatedRatio, estimated: true }];
+      return [];
     });
     if (bars.length === 0) continue;
     const vs = id === 'smolml-js' ? 'SmolML float64' : id.endsWith('f32') || id.startsWith('tfjs') ? (rep.float32 ? 'SmolML float32' : 'SmolML float64') : 'SmolML float64';
-    out[`bench-vs-${id}.svg`] = barChart(bars, { title: `${name} time ÷ ${vs} time (above 1: SmolML is faster)`, width: 760, format: fmtRatio });
+    const title = id === 'smolml-js'
+      ? 'SmolML float64: JS gemm kernel time ÷ WebAssembly kernel time'
+      : `${name} time ÷ ${vs} time (right of 1×: SmolML is faster; hollow: estimate)`;
+    out[`bench-vs-${id}.svg`] = ratioChart(bars, { title, format: fmtRatio });
   }
   for (const family of ['elementwise', 'matmul'] as const) {
     const cs = rep.sweep.filter((c) => c.family === family).sort((a, b) => (a.size as number) - (b.size as number));
@@ -267,7 +271,7 @@ function scalingChart(rep: Report, family: string, cases: readonly CaseResult[])
 
 function sweepTable(cases: readonly CaseResult[]): { head: string[]; body: string[][] } {
   const t = timesTable(cases);
-  return { head: ['size', ...t.head.slice(1)], body: t.body.map((r, i) => [String(cases[i].size), ...r.slice(1)]) };
+  return { head: ['size', ...t.head.slice(1)], body: t.body.map((r, i) => [(cases[i].size as number).toLocaleString('en-US'), ...r.slice(1)]) };
 }
 
 function ceilingRows(rep: Report): string[] {
@@ -319,6 +323,9 @@ export function markdown(rep: Report, chartFiles: readonly string[]): string {
     '(samples a moment apart share the machine\'s state, so pairing them cancels most of its noise).',
     'Above 1, SmolML is faster. **Of limit** = the machine limit\'s time divided by ours, paired the',
     'same way: the fraction of this machine\'s ceiling that SmolML reaches (see "Machine ceilings").',
+    rep.options.clock === 'cpu'
+      ? 'Times are the process\'s **CPU time** (user + system, `process.cpuUsage()`), not wall time: this machine is shared with other work, and wall time would measure that work as much as the code. CPU time also counts V8\'s garbage-collection helper threads. Every contender computes on one thread.'
+      : 'Times are wall time (`performance.now()`).',
     'Quote ratios, not times: times vary from run to run on a busy machine, ratios much less.',
     '',
     'Before timing, each contender runs its case once from the same inputs and its result is',
