@@ -1,4 +1,4 @@
-// `node bench/gemm.mjs [--quick] [--tiles] [--sizes=128,256]`: the gemm kernels on their
+// `node bench/gemm.mjs [--quick] [--tiles] [--small] [--sizes=128,256]`: the gemm kernels on their
 // own, against the machine's ceiling measured in the same run.
 //
 // It bundles bench/kernels.ts from the sources (with the esbuild that tsup brings), so
@@ -10,7 +10,8 @@
 // the load average is printed with the table.
 //
 // --tiles times the kernel alone on operands in cache for other tiles (rows × unroll),
-// the measurements behind the choice documented in src/wasm/gemm-kernel.ts.
+// the measurements behind the choice documented in src/wasm/gemm-kernel.ts; --small
+// times small and vector-shaped products, behind the thresholds in src/ops/gemm.ts.
 import { createRequire } from 'node:module';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
@@ -30,7 +31,7 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const sizesArg = args.find((a) => a.startsWith('--sizes='));
 const sizes = sizesArg ? sizesArg.slice(8).split(',').map(Number) : [128, 256, 512, 1024];
-const rounds = quick ? 3 : 8;
+const rounds = quick ? 3 : 12;
 const fmt = (x) => x.toFixed(1).padStart(6);
 
 function once(fn) {
@@ -66,6 +67,38 @@ if (args.includes('--tiles')) {
   process.exit(0);
 }
 
+if (args.includes('--small')) {
+  // Where each kernel wins on small and vector-shaped products (the thresholds in
+  // src/ops/gemm.ts): microseconds per product, best of interleaved rounds, and the
+  // JavaScript kernel's time over the WebAssembly one's (> 1: WebAssembly wins).
+  const shapes = [[4, 4, 4], [6, 6, 6], [8, 8, 8], [12, 12, 12], [16, 16, 16]];
+  for (const km of [256, 1024, 4096, 16384, 65536]) {
+    const k = Math.round(Math.sqrt(km));
+    shapes.push([1, k, Math.round(km / k)], [Math.round(km / k), k, 1]);
+  }
+  for (const [n, k, m] of shapes) {
+    const cells = [];
+    for (const dt of ['f64', 'f32']) {
+      const T = dt === 'f64' ? Float64Array : Float32Array;
+      const A = T.from({ length: n * k }, Math.random), B = T.from({ length: k * m }, Math.random), C = new T(n * m);
+      const vector = n === 1 || m === 1;
+      const js = dt === 'f64' ? (vector ? K.gemmVecJs : K.gemmJs) : (vector ? K.gemmVecJs32 : K.gemmJs32);
+      const wasm = dt === 'f64' ? K.gemmWasm : K.gemmWasm32;
+      const reps = Math.max(3, Math.round(1e6 / (n * k * m)));
+      const best = [Infinity, Infinity];
+      for (let r = 0; r < rounds * 2; r++) {
+        [js, wasm].forEach((g, i) => {
+          best[i] = Math.min(best[i], once(() => { for (let t = 0; t < reps; t++) g(A, 0, B, 0, C, 0, n, k, m, false); }) / reps / 1000);
+        });
+      }
+      cells.push(`${dt}: ${vector ? 'plain' : 'js'} ${best[0].toFixed(2).padStart(7)} µs, wasm ${best[1].toFixed(2).padStart(7)} µs (${(best[0] / best[1]).toFixed(2)})`);
+    }
+    console.log(`${`${n}×${k}×${m}`.padEnd(12)} ${cells.join('   ')}`);
+  }
+  console.log(`\nload average after: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  process.exit(0);
+}
+
 const contenders = [
   ['wasm f64', (d) => () => K.gemmWasm(d.a64, 0, d.b64, 0, d.c64, 0, d.N, d.N, d.N, false)],
   ['wasm f32', (d) => () => K.gemmWasm32(d.a32, 0, d.b32, 0, d.c32, 0, d.N, d.N, d.N, false)],
@@ -80,13 +113,14 @@ const data = sizes.map((N) => {
 const best = data.map(() => contenders.map(() => 0));
 const peak = { f32: 0, f64: 0 };
 for (let r = 0; r < rounds; r++) {
-  peak.f32 = Math.max(peak.f32, K.peakGflops('f32', 1e6, 3));
-  peak.f64 = Math.max(peak.f64, K.peakGflops('f64', 1e6, 3));
+  peak.f32 = Math.max(peak.f32, K.peakGflops('f32', 1e6, 8));
+  peak.f64 = Math.max(peak.f64, K.peakGflops('f64', 1e6, 8));
   data.forEach((d, si) => {
     contenders.forEach(([name, make], ci) => {
-      // The JavaScript kernels are slow at large N: one sample a round is plenty.
+      // The JavaScript kernels are slow at large N: one sample a round is plenty, and
+      // none above 512 (seconds each).
       const js = name.startsWith('js');
-      if (js && d.N > 512 && quick) return;
+      if (js && (d.N > 512 || (quick && d.N > 256))) return;
       const fn = make(d);
       const reps = js || d.N >= 1024 ? 1 : d.N >= 512 ? 2 : d.N >= 256 ? 5 : 20;
       if (r === 0) fn();

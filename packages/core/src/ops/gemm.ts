@@ -3,9 +3,9 @@
 //
 // C[n×m] += A[n×k] · B[k×m], all row-major and contiguous, at the given offsets. Products
 // large enough to repay copying their operands run in the WebAssembly SIMD kernel
-// (../wasm/gemm-wasm.ts), a row vector times a matrix (n = 1) or a matrix times a column
-// (m = 1) in a plain loop that needs no packing, everything else in the packing
-// JavaScript kernel. Every kernel computes each element of C as the same sums in the same
+// (../wasm/gemm-wasm.ts); a row vector times a matrix (n = 1) or a matrix times a column
+// (m = 1) where packing would be a loss, in a plain loop that needs none; everything
+// else in the packing JavaScript kernel (the thresholds, measured, are below). Every kernel computes each element of C as the same sums in the same
 // order: k is cut into blocks at boundaries chosen from k alone (../wasm/gemm-blocking.ts;
 // one block up to 16384), and per block s = 0; s += A[i][p]·B[p][j] for p in order;
 // C[i][j] += s. In float32 every product and sum is rounded to float32 (the JavaScript
@@ -25,9 +25,21 @@ import { gemmWasm, gemmWasm32, wasmGemmAvailable } from '../wasm/gemm-wasm';
 /** Which kernel runs large matrix products. */
 export type GemmKernel = 'wasm-simd' | 'js';
 
-// Below about this many multiply-adds, copying the operands into WebAssembly memory
-// costs more than the faster kernel saves (measured: the two break even near 8×8×8).
+// Where each kernel wins, measured on x86-64 (node bench/gemm.mjs --small):
+// - Below about these many multiply-adds, copying the operands into WebAssembly memory
+//   costs more than the faster kernel saves: the packing JS kernel and the WebAssembly
+//   one break even near 8×8×8 in float64 and 6×6×6 in float32 (whose JS kernel pays for
+//   Math.fround).
+// - A row vector times a matrix (n = 1) uses each element of B once, so copying and
+//   packing B is a loss: in float64 the plain loop beats the WebAssembly kernel at every
+//   size (by 1.3-3×). A matrix times a column (m = 1) loses only while small: past ~2048
+//   multiply-adds the WebAssembly kernel wins even though it fills one of four lanes.
+// - In float32 the plain loop's roundings cost more than copying half the bytes: it wins
+//   only up to ~512 multiply-adds, either way round.
 const WASM_MIN_MACS = 8 * 8 * 8;
+const WASM_MIN_MACS_32 = 6 * 6 * 6;
+const PLAIN_MAX_COLUMN_MACS = 2048;
+const PLAIN_MAX_MACS_32 = 512;
 
 // The switch lives on globalThis, like the default Rng, so that setGemmKernel reaches
 // every loaded copy of core (an app may load both the CommonJS and the ESM build).
@@ -85,12 +97,12 @@ export function gemm(
   accumulate = true,
 ): void {
   checkExtent('gemm', A, aOff, B, bOff, C, cOff, n, k, m);
-  if (n === 1 || m === 1) {
+  const wasm = shared[JS_ONLY] !== true;
+  if (n === 1 || (m === 1 && (!wasm || n * k <= PLAIN_MAX_COLUMN_MACS))) {
     gemmVecJs(A, aOff, B, bOff, C, cOff, n, k, m, accumulate);
-    return;
+  } else if (!(wasm && n * k * m >= WASM_MIN_MACS && gemmWasm(A, aOff, B, bOff, C, cOff, n, k, m, accumulate))) {
+    gemmJs(A, aOff, B, bOff, C, cOff, n, k, m, accumulate);
   }
-  if (shared[JS_ONLY] !== true && n * k * m >= WASM_MIN_MACS && gemmWasm(A, aOff, B, bOff, C, cOff, n, k, m, accumulate)) return;
-  gemmJs(A, aOff, B, bOff, C, cOff, n, k, m, accumulate);
 }
 
 /**
@@ -111,12 +123,12 @@ export function gemm32(
   accumulate = true,
 ): void {
   checkExtent('gemm32', A, aOff, B, bOff, C, cOff, n, k, m);
-  if (n === 1 || m === 1) {
+  const wasm = shared[JS_ONLY] !== true;
+  if ((n === 1 || m === 1) && (!wasm || n * k * m <= PLAIN_MAX_MACS_32)) {
     gemmVecJs32(A, aOff, B, bOff, C, cOff, n, k, m, accumulate);
-    return;
+  } else if (!(wasm && n * k * m >= WASM_MIN_MACS_32 && gemmWasm32(A, aOff, B, bOff, C, cOff, n, k, m, accumulate))) {
+    gemmJs32(A, aOff, B, bOff, C, cOff, n, k, m, accumulate);
   }
-  if (shared[JS_ONLY] !== true && n * k * m >= WASM_MIN_MACS && gemmWasm32(A, aOff, B, bOff, C, cOff, n, k, m, accumulate)) return;
-  gemmJs32(A, aOff, B, bOff, C, cOff, n, k, m, accumulate);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -127,7 +139,12 @@ export function gemm32(
 let pack64 = new Float64Array(0);
 let pack32 = new Float32Array(0);
 
-/** The pure-JavaScript float64 kernel: C[n×m] += A[n×k] · B[k×m] (C = A·B without `accumulate`). */
+/**
+ * The pure-JavaScript float64 kernel: C[n×m] += A[n×k] · B[k×m] (C = A·B without
+ * `accumulate`), bit-identical to the WebAssembly one.
+ *
+ * @example gemmJs(A, 0, B, 0, C, 0, n, k, m); // same bits as gemmWasm(A, 0, B, 0, C, 0, n, k, m)
+ */
 export function gemmJs(
   A: Float64Array, aOff: number,
   B: Float64Array, bOff: number,
@@ -209,6 +226,8 @@ function blockJs(
 /**
  * The pure-JavaScript float32 kernel, {@link gemmJs} with every product and sum rounded
  * to float32 by Math.fround: the WebAssembly f32x4 kernel's arithmetic, bit for bit.
+ *
+ * @example gemmJs32(A, 0, B, 0, C, 0, n, k, m); // same bits as gemmWasm32(A, 0, B, 0, C, 0, n, k, m)
  */
 export function gemmJs32(
   A: Float32Array, aOff: number,
@@ -296,7 +315,12 @@ function blockJs32(
 const ROW_CHUNK = 2048;
 const rowSums = new Float64Array(ROW_CHUNK);
 
-/** C[n×m] += A[n×k] · B[k×m] for n = 1 or m = 1, without packing (any n, m work). */
+/**
+ * C[n×m] += A[n×k] · B[k×m] for n = 1 or m = 1, without packing (any n, m work; larger
+ * ones are slow): same blocks and order per element as the other kernels.
+ *
+ * @example gemmVecJs(x, 0, W, 0, y, 0, 1, k, m); // y[1×m] += x[1×k] · W[k×m]
+ */
 export function gemmVecJs(
   A: Float64Array, aOff: number,
   B: Float64Array, bOff: number,
@@ -366,7 +390,11 @@ function colBlock(A: Float64Array, aOff: number, lda: number, B: Float64Array, b
   }
 }
 
-/** {@link gemmVecJs} in float32, rounding every product and sum as the other float32 kernels do. */
+/**
+ * {@link gemmVecJs} in float32, rounding every product and sum as the other float32 kernels do.
+ *
+ * @example gemmVecJs32(W, 0, x, 0, y, 0, n, k, 1); // y[n×1] += W[n×k] · x[k×1]
+ */
 export function gemmVecJs32(
   A: Float32Array, aOff: number,
   B: Float32Array, bOff: number,
