@@ -1,5 +1,5 @@
-import { nonNegative, positiveInteger, readOptions, stepCount } from './check';
-import { LRScheduler } from './lr-scheduler';
+import { checkOptions, nonNegative, positiveInteger, readOptions } from './check';
+import { LRScheduler, checkStep } from './lr-scheduler';
 import type { Optimizer } from './optimizer';
 
 /** Options of {@link CosineAnnealingLR}. */
@@ -41,8 +41,13 @@ export class CosineAnnealingLR extends LRScheduler {
     this.minLearningRate = o.minLearningRate;
   }
 
+  protected override validate(op: string): void {
+    super.validate(op);
+    checkOptions(op, this, SPEC);
+  }
+
   learningRateAt(step: number): number {
-    stepCount(`${this.name}.learningRateAt`, 'step', step);
+    checkStep(this, step);
     const t = Math.min(step, this.tMax);
     const min = this.minLearningRate;
     return min + ((this.baseLearningRate - min) * (1 + Math.cos((Math.PI * t) / this.tMax))) / 2;

@@ -1,5 +1,5 @@
-import { positive, readOptions, stepCount } from './check';
-import { LRScheduler } from './lr-scheduler';
+import { checkOptions, positive, readOptions } from './check';
+import { LRScheduler, checkStep } from './lr-scheduler';
 import type { Optimizer } from './optimizer';
 
 /** Options of {@link ExponentialLR}. */
@@ -26,8 +26,13 @@ export class ExponentialLR extends LRScheduler {
     this.gamma = readOptions('ExponentialLR', options, SPEC).gamma;
   }
 
+  protected override validate(op: string): void {
+    super.validate(op);
+    checkOptions(op, this, SPEC);
+  }
+
   learningRateAt(step: number): number {
-    stepCount(`${this.name}.learningRateAt`, 'step', step);
+    checkStep(this, step);
     return this.baseLearningRate * this.gamma ** step;
   }
 }

@@ -1,5 +1,5 @@
-import { fraction, positiveInteger, readOptions, stepCount } from './check';
-import { LRScheduler, checkOptimizer, checkScheduler } from './lr-scheduler';
+import { checkOptions, fraction, positiveInteger, readOptions } from './check';
+import { LRScheduler, checkOptimizer, checkScheduler, checkStep } from './lr-scheduler';
 import type { Optimizer } from './optimizer';
 import type { SchedulerStateDict } from './state-dict';
 
@@ -70,8 +70,13 @@ export class LinearWarmup extends LRScheduler {
     }
   }
 
+  protected override validate(op: string): void {
+    super.validate(op);
+    checkOptions(op, this, SPEC);
+  }
+
   learningRateAt(step: number): number {
-    stepCount(`${this.name}.learningRateAt`, 'step', step);
+    checkStep(this, step);
     const w = this.warmupSteps;
     if (step < w) return this.baseLearningRate * (this.startFactor + ((1 - this.startFactor) * step) / w);
     return this.after === null ? this.baseLearningRate : this.after.learningRateAt(step - w);

@@ -5,6 +5,13 @@ import type { SchedulerStateDict } from './state-dict';
 // See Optimizer: recognised across the CommonJS and ESM copies of this package.
 const SCHEDULER_BRAND: unique symbol = Symbol.for('smolml.LRScheduler') as never;
 
+let isScheduler: (x: unknown) => boolean;
+// The name `op` of a method called on `self`, or a TypeError for a detached method.
+function receiver(self: unknown, method: string): string {
+  if (!isScheduler(self)) throw new TypeError(`LRScheduler.${method}: called on ${show(self)}, not on a schedule (call it as schedule.${method}(...))`);
+  return `${(self as LRScheduler).name}.${method}`;
+}
+
 /**
  * The base of the learning-rate schedules. A schedule is a pure function of the step
  * count, {@link learningRateAt}; each {@link step} advances the count and writes the new
@@ -40,6 +47,11 @@ export abstract class LRScheduler {
   baseLearningRate: number;
   /** How many times {@link step} has been called. */
   lastStep = 0;
+  readonly #made = true;
+
+  static {
+    isScheduler = (x) => typeof x === 'object' && x !== null && #made in x;
+  }
 
   /** `owner` names the schedule in error messages (the subclass's fields are not set yet). */
   protected constructor(optimizer: Optimizer, owner = 'LRScheduler') {
@@ -51,8 +63,18 @@ export abstract class LRScheduler {
   /** The learning rate after `step` calls of {@link LRScheduler.step}; `step` is an integer >= 0. */
   abstract learningRateAt(step: number): number;
 
+  /**
+   * Checks the schedule's fields (a field set to nonsense after construction), throwing a
+   * TypeError or RangeError naming `op`. Subclasses add their own options.
+   */
+  protected validate(op: string): void {
+    nonNegative(op, 'baseLearningRate', this.baseLearningRate);
+    stepCount(op, 'lastStep', this.lastStep);
+  }
+
   /** Advances one step, sets the optimizer's learning rate and returns it. */
   step(): number {
+    this.validate(receiver(this, 'step'));
     this.lastStep += 1;
     try {
       return this.apply();
@@ -64,12 +86,13 @@ export abstract class LRScheduler {
 
   /** The state to save beside the optimizer's. */
   stateDict(): SchedulerStateDict {
+    receiver(this, 'stateDict');
     return { scheduler: this.name, baseLearningRate: this.baseLearningRate, lastStep: this.lastStep };
   }
 
   /** Restores a {@link stateDict} and sets the optimizer's learning rate to match. */
   loadStateDict(dict: SchedulerStateDict): void {
-    const op = `${this.name}.loadStateDict`;
+    const op = receiver(this, 'loadStateDict');
     if (typeof dict !== 'object' || dict === null || Array.isArray(dict)) throw new TypeError(`${op}: expected a ${this.name} state dict, got ${show(dict)}`);
     const { scheduler, baseLearningRate, lastStep } = dict as Partial<SchedulerStateDict>;
     if (scheduler !== this.name) throw new RangeError(`${op}: expected a ${this.name} state dict, got ${typeof scheduler === 'string' ? scheduler.slice(0, 40) : show(scheduler)}`);
@@ -94,9 +117,17 @@ export abstract class LRScheduler {
   protected apply(): number {
     const lr = this.learningRateAt(this.lastStep);
     nonNegative(`${this.name}.step`, 'the scheduled learning rate', lr);
-    this.optimizer.learningRate = lr;
+    // Reflect.set: a frozen optimizer is a clear error, not "Cannot assign to read only property".
+    if (!Reflect.set(this.optimizer, 'learningRate', lr)) throw new TypeError(`${this.name}.step: cannot set the optimizer's learningRate (is it frozen?)`);
     return lr;
   }
+}
+
+/** @internal The start of every built-in `learningRateAt`: a schedule as `this`, an integer step >= 0. */
+export function checkStep(self: unknown, step: unknown): void {
+  const op = receiver(self, 'learningRateAt');
+  stepCount(op, 'step', step);
+  (self as unknown as { validate(op: string): void }).validate(op);
 }
 
 /**

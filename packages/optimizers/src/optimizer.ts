@@ -49,6 +49,16 @@ class Slot implements ParameterState {
   }
 }
 
+// The name `op` of a method called on `self`, or a TypeError when `self` is not an
+// optimizer (a detached method: `const { step } = opt; step(ps)`).
+let isOptimizer: (x: unknown) => boolean;
+function receiver(self: unknown, method: string): string {
+  if (!isOptimizer(self)) {
+    throw new TypeError(`Optimizer.${method}: called on ${show(self)}, not on an optimizer (call it as optimizer.${method}(...))`);
+  }
+  return `${(self as Optimizer).name}.${method}`;
+}
+
 // Shared by every loaded copy of this package (CommonJS and ESM), so that an optimizer
 // made by one copy is an Optimizer to the other (the dual package hazard).
 const OPTIMIZER_BRAND: unique symbol = Symbol.for('smolml.Optimizer') as never;
@@ -111,6 +121,10 @@ export abstract class Optimizer {
 
   // The state of each bound parameter. A WeakMap, so it never keeps a parameter alive.
   readonly #slots = new WeakMap<MLArray, Slot>();
+  static {
+    // Made by this class's constructor: not a forged brand, not a detached method's `this`.
+    isOptimizer = (x) => typeof x === 'object' && x !== null && #slots in x;
+  }
   // First-step order, through WeakRefs to the slots (a WeakRef to a parameter would keep
   // the parameter alive until the end of the current job). Dead entries are pruned.
   #order: WeakRef<Slot>[] = [];
@@ -163,7 +177,7 @@ export abstract class Optimizer {
    * optimizer.zeroGrad([w, b]);
    */
   step(params: Iterable<MLArray>): void {
-    const op = `${this.name}.step`;
+    const op = receiver(this, 'step');
     this.validate();
     const list = paramList(op, params);
     const checked = list.map((p, i) => checkArray(op, `params[${i}]`, p, true));
@@ -182,7 +196,7 @@ export abstract class Optimizer {
    * model.layers.forEach((layer, i) => optimizer.update(layer, i, ['weights', 'biases']));
    */
   update(obj: object, objIdx: number | string, paramNames: readonly string[]): MLArray[] {
-    const op = `${this.name}.update`;
+    const op = receiver(this, 'update');
     this.validate();
     if ((typeof obj !== 'object' && typeof obj !== 'function') || obj === null) throw new TypeError(`${op}: obj must be an object, got ${show(obj)}`);
     if (typeof objIdx === 'number') {
@@ -203,7 +217,7 @@ export abstract class Optimizer {
 
   /** Sets the gradient of every parameter in `params` to zero (buffers are kept). */
   zeroGrad(params: Iterable<MLArray>): void {
-    const op = `${this.name}.zeroGrad`;
+    const op = receiver(this, 'zeroGrad');
     const checked = paramList(op, params).map((p, i) => checkArray(op, `params[${i}]`, p, true));
     for (const c of checked) if (c.grad !== null) c.grad.fill(0);
   }
@@ -213,6 +227,7 @@ export abstract class Optimizer {
    * share the optimizer's storage, for memory accounting. Read them; don't write them.
    */
   *stateArrays(): IterableIterator<MLArray> {
+    receiver(this, 'stateArrays');
     for (const s of this.#live()) yield* Object.values(s.buffers);
     for (const s of this.#pending) yield* Object.values(s.buffers);
   }
@@ -225,8 +240,13 @@ export abstract class Optimizer {
    * fs.writeFileSync('opt.json', JSON.stringify(optimizer.stateDict()));
    */
   stateDict(): OptimizerStateDict {
+    receiver(this, 'stateDict');
+    this.validate(); // a bad hyperparameter never lands in a checkpoint
     const options: Record<string, number | boolean> = {};
-    for (const k of this.optionNames) options[k] = (this as unknown as Record<string, number | boolean>)[k];
+    for (const k of this.optionNames) {
+      const v = (this as unknown as Record<string, number | boolean>)[k];
+      options[k] = v === 0 ? 0 : v; // -0 as 0: JSON cannot hold the sign, and no rule depends on it
+    }
     const state: ParameterStateDict[] = [];
     for (const s of [...this.#live(), ...this.#pending]) {
       const buffers: ParameterStateDict['buffers'] = {};
@@ -253,7 +273,7 @@ export abstract class Optimizer {
    * opt.loadStateDict(JSON.parse(fs.readFileSync('opt.json', 'utf8')), model.parameters());
    */
   loadStateDict(dict: OptimizerStateDict, params?: Iterable<MLArray>): void {
-    const op = `${this.name}.loadStateDict`;
+    const op = receiver(this, 'loadStateDict');
     if (typeof dict !== 'object' || dict === null || Array.isArray(dict)) throw new TypeError(`${op}: expected a state dict object, got ${show(dict)}`);
     const { optimizer, options, state } = dict as Partial<OptimizerStateDict>;
     if (optimizer !== this.name) throw new RangeError(`${op}: the state dict belongs to ${typeof optimizer === 'string' ? optimizer.slice(0, 40) : show(optimizer)}, not ${this.name}`);

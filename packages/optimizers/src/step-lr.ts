@@ -1,5 +1,5 @@
-import { nonNegative, positiveInteger, readOptions, stepCount } from './check';
-import { LRScheduler } from './lr-scheduler';
+import { checkOptions, nonNegative, positiveInteger, readOptions } from './check';
+import { LRScheduler, checkStep } from './lr-scheduler';
 import type { Optimizer } from './optimizer';
 
 /** Options of {@link StepLR}. */
@@ -35,8 +35,13 @@ export class StepLR extends LRScheduler {
     this.gamma = o.gamma;
   }
 
+  protected override validate(op: string): void {
+    super.validate(op);
+    checkOptions(op, this, SPEC);
+  }
+
   learningRateAt(step: number): number {
-    stepCount(`${this.name}.learningRateAt`, 'step', step);
+    checkStep(this, step);
     return this.baseLearningRate * this.gamma ** Math.floor(step / this.stepSize);
   }
 }
