@@ -1,4 +1,5 @@
-import { type DType, type FloatArray, bytesPerElement } from './dtype';
+import { type DType, type FloatArray, bytesPerElement, checkDType } from './dtype';
+import { take32, take64 } from './pool';
 import { fmtShape } from './errors';
 
 // Every buffer an op returns or accumulates a gradient into comes from here, so that
@@ -49,15 +50,21 @@ export function checkSize(op: string, size: number, shape: readonly number[], dt
 
 /** A zeroed buffer of `length` elements of `dtype`. `length` must already be checked against the cap. */
 export function alloc(dtype: DType, length: number): FloatArray {
-  return dtype === 'float32' ? new Float32Array(length) : new Float64Array(length);
+  return dtype === 'float32' ? take32(length) : take64(length);
 }
 
-/** A zeroed float64 buffer (`length` already checked). */
-export function alloc64(length: number): Float64Array {
-  return new Float64Array(length);
-}
-
-/** A zeroed float32 buffer (`length` already checked). */
-export function alloc32(length: number): Float32Array {
-  return new Float32Array(length);
+/**
+ * A zeroed buffer of `length` elements of `dtype` from core's allocator (the element
+ * cap is checked, and the buffer may come from the pool that `dispose` and `tidy`
+ * return buffers to). Siblings and custom ops take their output buffers from here so
+ * that released arrays' memory is reused.
+ *
+ * @example const out = allocate('float32', x.size);
+ */
+export function allocate(dtype: DType, length: number): FloatArray {
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) {
+    throw new RangeError(`allocate: length must be a non-negative safe integer, got ${String(length)}`);
+  }
+  checkSize('allocate', length, [length], checkDType('allocate', dtype));
+  return alloc(dtype, length);
 }

@@ -1,6 +1,5 @@
-import type { MLArray } from './mlarray';
+import { type MLArray, newGrad } from './mlarray';
 import type { FloatArray } from './dtype';
-import { alloc } from './alloc';
 import { nextEpoch } from './grad-mode';
 
 /**
@@ -19,6 +18,9 @@ export function runBackward(root: MLArray, seed: FloatArray): void {
   const stack: MLArray[] = [root];
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
+    if (node._disposed) {
+      throw new Error('backward: the graph runs through an array that was disposed (by dispose() or a tidy scope); keep() what must outlive a tidy');
+    }
     if (node._mark === done) {
       stack.pop();
     } else if (node._mark === expanded) {
@@ -37,11 +39,10 @@ export function runBackward(root: MLArray, seed: FloatArray): void {
   for (let i = 0; i < order.length; i++) {
     const node = order[i];
     if (node._backward === null) continue;
-    if (node._grad === null) node._grad = alloc(node.dtype, node.size);
+    if (node._grad === null) newGrad(node);
     else node._grad.fill(0);
   }
-  if (root._grad === null) root._grad = alloc(root.dtype, root.size);
-  const g = root._grad;
+  const g = root._grad === null ? newGrad(root) : root._grad;
   for (let i = 0; i < g.length; i++) g[i] += seed[i];
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i];

@@ -16,7 +16,9 @@ export { customOp, type CustomBackward, type CustomOpOptions } from './custom-op
 export { type DType, type FloatArray, defaultDType, setDefaultDType } from './dtype';
 export { encodeNumbers, decodeNumbers, type JsonNumber } from './codec';
 export { formatShape, describeArg, normalizeAxis, axisPlan, type AxisPlan } from './vocabulary';
-export { elementCap, setElementCap, DEFAULT_ELEMENT_CAP } from './alloc';
+export { elementCap, setElementCap, DEFAULT_ELEMENT_CAP, allocate } from './alloc';
+export { tidy, keep } from './tidy';
+export { poolStats, clearPool, setPoolCap, POOL_MIN_BYTES, type PoolStats } from './pool';
 export { gradCheck, type GradCheckOptions, type GradCheckResult } from './gradcheck';
 export { broadcastShapes } from './shape';
 export { gemmKernel, setGemmKernel, type GemmKernel } from './ops/gemm';

@@ -9,6 +9,8 @@ import { type Nested, parseNested, toNested } from './nested';
 import { MAX_DIMS, checkShape, normalizeAxis, sameShape, sizeOf, stridesOf } from './shape';
 import { runBackward } from './autograd';
 import * as ops from './ops/dispatch';
+import { drop, refCount, release, retain } from './pool';
+import { track } from './tidy';
 import * as indexing from './ops/indexing';
 import { type MLArrayJSON, arrayFromJSON, arrayToJSON } from './array-json';
 
@@ -85,6 +87,8 @@ export class MLArray {
   _mark: number;
   /** @internal buffers the op's backward keeps beyond its inputs and output */
   _saved: SavedBuffers;
+  /** @internal set by dispose(): every later use is an Error */
+  _disposed: boolean;
 
   /**
    * Builds an array from a number (0-d) or nested arrays of numbers. Ragged or
@@ -119,6 +123,9 @@ export class MLArray {
     this._op = '';
     this._mark = 0;
     this._saved = NONE;
+    this._disposed = false;
+    retain(this.data);
+    track(this);
   }
 
   /** Recognises arrays made by any loaded copy of this package (CommonJS or ESM). */
@@ -281,6 +288,7 @@ export class MLArray {
    * @example new MLArray([[1, 2], [3, 4]]).get(-1, 0) // 3
    */
   get(...index: number[]): number {
+    live('get', this);
     if (index.length !== this.shape.length) {
       throw new RangeError(`get: expected ${this.shape.length} indices for shape ${fmtShape(this.shape)}, got ${index.length}`);
     }
@@ -300,11 +308,13 @@ export class MLArray {
 
   /** Nested JavaScript arrays (a plain number for a 0-d array). */
   toList(): Nested {
+    live('toList', this);
     return toNested(this.data, this.shape);
   }
 
   /** The single element of a one-element array. */
   item(): number {
+    live('item', this);
     if (this.size !== 1) {
       throw new ShapeError('item', `only one-element arrays can be converted to a number, got shape ${fmtShape(this.shape)}`, [this.shape]);
     }
@@ -313,6 +323,7 @@ export class MLArray {
 
   /** numpy-style text: aligned values and the shape, summarised past 1000 elements. */
   toString(): string {
+    if (this._disposed) return `MLArray(<disposed>, shape=${fmtShape(this.shape)}${this.dtype === 'float32' ? ', dtype=float32' : ''})`;
     return formatArray(this.data, this.shape, this.dtype);
   }
 
@@ -324,6 +335,7 @@ export class MLArray {
    * `data` of arrays in the graph between the two (see {@link data}).
    */
   backward(grad?: MLArray): void {
+    live('backward', this);
     if (!this.requiresGrad) {
       throw new Error('backward: this array does not require grad (it was made with requiresGrad: false, detached, or inside noGrad)');
     }
@@ -337,7 +349,11 @@ export class MLArray {
       }
       seed.set(grad.data);
     }
-    runBackward(this, seed);
+    try {
+      runBackward(this, seed);
+    } finally {
+      release(seed); // transient: only this call refers to it
+    }
   }
 
   /** Sets this array's gradient to zero (the buffer is kept). */
@@ -347,6 +363,7 @@ export class MLArray {
 
   /** A new leaf sharing this array's data, cut from the graph, with `requiresGrad: false`. */
   detach(): MLArray {
+    live('detach', this);
     return wrap(this.data, this.shape, false);
   }
 
@@ -358,6 +375,7 @@ export class MLArray {
    * @example new MLArray([1.1]).astype('float32').data; // Float32Array [1.100000023841858]
    */
   astype(dtype: DType): MLArray {
+    live('astype', this);
     return astype(this, checkDType('astype', dtype));
   }
 
@@ -512,6 +530,7 @@ export class MLArray {
    * @example JSON.stringify(new MLArray([1, NaN])); // '{"dtype":"float64","shape":[2],"data":[1,"NaN"]}'
    */
   toJSON(): MLArrayJSON {
+    live('toJSON', this);
     return arrayToJSON(this);
   }
 
@@ -521,6 +540,45 @@ export class MLArray {
    */
   static fromJSON(json: MLArrayJSON): MLArray {
     return arrayFromJSON(json);
+  }
+
+  /**
+   * Releases this array now: its buffers go back to core's pool (a view such as a
+   * reshape or the `grad` wrapper never frees its base), `data` becomes zero-length,
+   * and any later use (an op, `backward` through it) is a clear Error. Idempotent.
+   * Optional: garbage collection frees arrays nobody refers to anyway.
+   *
+   * @example const t = x.mul(2); use(t); t.dispose();
+   */
+  dispose(): void {
+    if (this._disposed) return;
+    this._release(null);
+  }
+
+  /** Whether {@link dispose} (or a {@link tidy} scope) released this array. */
+  get isDisposed(): boolean {
+    return this._disposed;
+  }
+
+  /** @internal Releases the buffers this array owns, except those in `keep`. */
+  _release(keepBuffers: Set<ArrayBufferView> | null): void {
+    if (this._disposed) return;
+    // Reference counts decide: a buffer another live array holds (a reshape of this
+    // one, the grad wrapper) stays; `keepBuffers` (what a tidy result reaches) too.
+    const d = this.data, g = this._grad;
+    if (keepBuffers === null || !keepBuffers.has(d)) drop(d);
+    if (g !== null && (keepBuffers === null || !keepBuffers.has(g))) drop(g);
+    for (const b of this._saved) {
+      // Saved scratch (broadcast copies, a transpose's index) is this node's alone; a
+      // buffer some array holds is released with that array instead.
+      if (refCount(b) === 0 && (keepBuffers === null || !keepBuffers.has(b))) release(b);
+    }
+    (this as { data: FloatArray }).data = this.dtype === 'float32' ? EMPTY32 : EMPTY64;
+    this._grad = null;
+    this._prev = NONE_ARRAYS;
+    this._backward = null;
+    this._saved = NONE;
+    this._disposed = true;
   }
 
   /** Zeroes the gradient and forgets how this array was computed (it becomes a leaf). */
@@ -535,6 +593,15 @@ export class MLArray {
 }
 
 const NONE_ARRAYS: readonly MLArray[] = Object.freeze([]);
+const EMPTY64 = new Float64Array(0);
+const EMPTY32 = new Float32Array(0);
+
+/** @internal Throws the use-after-dispose Error naming `op`, unless `a` is live. */
+export function live(op: string, a: MLArray): void {
+  if (a._disposed) {
+    throw new Error(`${op}: the array was disposed (by dispose() or a tidy scope); keep() what must outlive a tidy, or use it before disposing`);
+  }
+}
 
 /**
  * The door's check on anything that claims to be an MLArray: the brand (shared by the
@@ -548,6 +615,8 @@ export function isMLArray(x: unknown): x is MLArray {
   const d = a.data, shape = a.shape;
   if (!(d instanceof Float64Array || d instanceof Float32Array) || !Array.isArray(shape) || shape.length > MAX_DIMS) return false;
   if (typeof a.requiresGrad !== 'boolean' || !Array.isArray(a._prev)) return false;
+  // A disposed array is still an MLArray (its use is a clear Error, not a TypeError).
+  if ((x as { _disposed?: unknown })._disposed === true) return true;
   let n = 1;
   for (let i = 0; i < shape.length; i++) {
     const s: unknown = shape[i];
@@ -607,6 +676,7 @@ export function record(
   backward: BackwardFn,
   saved: SavedBuffers = NONE,
 ): MLArray {
+  for (let i = 0; i < parents.length; i++) live(op, parents[i]);
   let needs = false;
   if (isGradEnabled()) {
     for (let i = 0; i < parents.length; i++) if (parents[i].requiresGrad) { needs = true; break; }
@@ -628,8 +698,16 @@ export function record(
  */
 export function gradOf(a: MLArray): FloatArray | null {
   if (!a.requiresGrad) return null;
-  if (a._grad === null) a._grad = alloc(a.dtype, a.size);
+  if (a._grad === null) newGrad(a);
   return a._grad;
+}
+
+/** @internal Allocates `a`'s gradient buffer (zeros), which `a` then holds. */
+export function newGrad(a: MLArray): FloatArray {
+  const g = alloc(a.dtype, a.size);
+  retain(g);
+  a._grad = g;
+  return g;
 }
 
 /** @internal */

@@ -2,6 +2,8 @@
 // its dtype: see ./float64.ts.
 import { checkSize } from '../alloc';
 import { sizeOf } from '../shape';
+import { take32 } from '../pool';
+export { release } from '../pool';
 
 /** The dtype of the kernels that import this module. */
 export const DTYPE = 'float32';
@@ -15,12 +17,12 @@ export function cast(x: number): number {
 export function allocOut(op: string, shape: readonly number[]): Float32Array {
   const n = sizeOf(shape);
   checkSize(op, n, shape, DTYPE);
-  return new Float32Array(n);
+  return take32(n);
 }
 
 /** A zeroed scratch buffer of `n` elements (n bounded by an already checked array). */
 export function scratch(n: number): Float32Array {
-  return new Float32Array(n);
+  return take32(n);
 }
 
 export { gemm32 as gemm } from '../ops/gemm';

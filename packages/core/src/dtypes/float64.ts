@@ -2,6 +2,8 @@
 // import ./float32.ts, its hand-written counterpart, in its place.
 import { checkSize } from '../alloc';
 import { sizeOf } from '../shape';
+import { take64 } from '../pool';
+export { release } from '../pool';
 
 /** The dtype of the kernels that import this module. */
 export const DTYPE = 'float64';
@@ -15,12 +17,12 @@ export function cast(x: number): number {
 export function allocOut(op: string, shape: readonly number[]): Float64Array {
   const n = sizeOf(shape);
   checkSize(op, n, shape, DTYPE);
-  return new Float64Array(n);
+  return take64(n);
 }
 
 /** A zeroed scratch buffer of `n` elements (n bounded by an already checked array). */
 export function scratch(n: number): Float64Array {
-  return new Float64Array(n);
+  return take64(n);
 }
 
 export { gemm } from '../ops/gemm';

@@ -1,7 +1,7 @@
 // GENERATED from broadcast.f64.ts by scripts/gen-f32.mjs: edit that file, then run `node scripts/gen-f32.mjs`.
 import { type MLArray, gradOf } from '../mlarray';
 import { broadcastIndex, broadcastShapes, sameShape, sizeOf } from '../shape';
-import { allocOut, scratch } from '../dtypes/float32';
+import { allocOut, release, scratch } from '../dtypes/float32';
 import { accumulator } from './acc';
 
 /** Two operands of this file's dtype brought to a common shape, for elementwise binary ops. */
@@ -46,6 +46,7 @@ export function accumulateReduced(target: Float32Array, shape: readonly number[]
   const acc = accumulator(target.length);
   for (let i = 0; i < g.length; i++) acc[idx[i]] += g[i];
   for (let i = 0; i < target.length; i++) target[i] += acc[i];
+  release(acc);
 }
 
 /** Both operands (already of this file's dtype) at every output position. */
@@ -75,4 +76,5 @@ export function flushSink(p: MLArray, buf: Float32Array | null, shape: readonly 
   if (buf === null || p.size === buf.length) return;
   const target = gradOf(p) as Float32Array | null;
   if (target !== null) accumulateReduced(target, p.shape, buf, shape);
+  release(buf); // the scratch sink, made in sink() for this one backward call
 }

@@ -1,6 +1,6 @@
 import { type MLArray, gradOf } from '../mlarray';
 import { broadcastIndex, broadcastShapes, sameShape, sizeOf } from '../shape';
-import { allocOut, scratch } from '../dtypes/float64';
+import { allocOut, release, scratch } from '../dtypes/float64';
 import { accumulator } from './acc';
 
 /** Two operands of this file's dtype brought to a common shape, for elementwise binary ops. */
@@ -45,6 +45,7 @@ export function accumulateReduced(target: Float64Array, shape: readonly number[]
   const acc = accumulator(target.length);
   for (let i = 0; i < g.length; i++) acc[idx[i]] += g[i];
   for (let i = 0; i < target.length; i++) target[i] += acc[i];
+  release(acc);
 }
 
 /** Both operands (already of this file's dtype) at every output position. */
@@ -74,4 +75,5 @@ export function flushSink(p: MLArray, buf: Float64Array | null, shape: readonly 
   if (buf === null || p.size === buf.length) return;
   const target = gradOf(p) as Float64Array | null;
   if (target !== null) accumulateReduced(target, p.shape, buf, shape);
+  release(buf); // the scratch sink, made in sink() for this one backward call
 }

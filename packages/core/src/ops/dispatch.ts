@@ -4,7 +4,7 @@
 // loop sees one typed-array kind and V8 keeps it monomorphic.
 import type { MLArray } from '../mlarray';
 import { ShapeError, describeArg, fmtShape } from '../errors';
-import { MLArray as MLArrayClass } from '../mlarray';
+import { MLArray as MLArrayClass, live } from '../mlarray';
 import * as arith64 from './arithmetic.f64';
 import * as arith32 from './arithmetic.f32';
 import * as unary64 from './unary.f64';
@@ -30,17 +30,22 @@ type Reduction = 'sum' | 'mean' | 'max' | 'min' | 'argmax' | 'logsumexp' | 'prod
 
 /** An elementwise binary op with numpy broadcasting and PyTorch's dtype promotion. */
 export function binary(op: Binary, a: MLArray, b: MLArray | number): MLArray {
+  live(op, a);
+  if (typeof b !== 'number' && b instanceof MLArrayClass) live(op, b);
   const [x, y] = promotePair(op, a, b);
   return x.dtype === 'float32' ? arith32[op](x, y) : arith64[op](x, y);
 }
 
 /** An elementwise function of one array. */
 export function unary(op: Unary, a: MLArray): MLArray {
+  live(op, a);
   return a.dtype === 'float32' ? unary32[op](a) : unary64[op](a);
 }
 
 /** maximum / minimum. */
 export function extremum(op: 'maximum' | 'minimum', a: MLArray, b: MLArray | number): MLArray {
+  live(op, a);
+  if (typeof b !== 'number' && b instanceof MLArrayClass) live(op, b);
   const [x, y] = promotePair(op, a, b);
   return x.dtype === 'float32' ? minmax32[op](x, y) : minmax64[op](x, y);
 }
@@ -53,6 +58,7 @@ function checkNumber(op: string, name: string, v: unknown): number {
 
 /** clamp to [min, max] (PyTorch's rule when min > max: every element becomes max). */
 export function clip(a: MLArray, min: number, max: number): MLArray {
+  live('clip', a);
   checkNumber('clip', 'min', min);
   checkNumber('clip', 'max', max);
   return a.dtype === 'float32' ? unary32.clip(a, min, max) : unary64.clip(a, min, max);
@@ -60,11 +66,13 @@ export function clip(a: MLArray, min: number, max: number): MLArray {
 
 /** A reduction over one axis (or all). */
 export function reduce(op: Reduction, a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  live(op, a);
   return a.dtype === 'float32' ? reduce32[op](a, axis, keepdims) : reduce64[op](a, axis, keepdims);
 }
 
 /** var / std with a correction (0: population, 1: Bessel's), as torch's `correction`. */
 export function moments(op: 'var' | 'std', a: MLArray, axis: number | null, keepdims: boolean, correction: number): MLArray {
+  live(op, a);
   if (typeof correction !== 'number') throw new TypeError(`${op}: correction must be a number, got ${describeArg(correction)}`);
   if (!(correction >= 0) || correction === Infinity) throw new RangeError(`${op}: correction must be a finite number >= 0, got ${correction}`);
   const k = a.dtype === 'float32' ? reduce32 : reduce64;
@@ -73,21 +81,26 @@ export function moments(op: 'var' | 'std', a: MLArray, axis: number | null, keep
 
 /** Running sums along an axis. */
 export function cumsum(a: MLArray, axis: number): MLArray {
+  live('cumsum', a);
   if (typeof axis !== 'number') throw new TypeError(`cumsum: axis must be an integer, got ${describeArg(axis)}`);
   return a.dtype === 'float32' ? cumsum32.cumsum(a, axis) : cumsum64.cumsum(a, axis);
 }
 
 export function transpose(a: MLArray, axes?: readonly number[]): MLArray {
+  live('transpose', a);
   return a.dtype === 'float32' ? transpose32.transpose(a, axes) : transpose64.transpose(a, axes);
 }
 
 export function reshape(a: MLArray, dims: readonly number[]): MLArray {
+  live('reshape', a);
   if (!Array.isArray(dims)) throw new TypeError(`reshape: the shape must be numbers or an array of numbers, got ${describeArg(dims)}`);
   return a.dtype === 'float32' ? reshape32.reshape(a, dims) : reshape64.reshape(a, dims);
 }
 
 export function matmul(a: MLArray, b: MLArray): MLArray {
   if (!(b instanceof MLArrayClass)) throw new TypeError(`matmul: expected an MLArray, got ${describeArg(b)}`);
+  live('matmul', a);
+  live('matmul', b);
   if (a.ndim === 0 || b.ndim === 0) {
     throw new ShapeError('matmul', `both operands need at least 1 dimension, got ${fmtShape(a.shape)} and ${fmtShape(b.shape)}`, [a.shape, b.shape]);
   }

@@ -2,7 +2,7 @@
 import { ShapeError, fmtShape } from '../errors';
 import { type MLArray, record, gradOf } from '../mlarray';
 import { broadcastIndex, broadcastShapes, sizeOf } from '../shape';
-import { allocOut, gemm, scratch } from '../dtypes/float32';
+import { allocOut, gemm, release, scratch } from '../dtypes/float32';
 
 /** The transpose of each of `batch` row-major [r×c] matrices, as [c×r]. */
 function transposeBatch(X: Float32Array, batch: number, r: number, c: number): Float32Array {
@@ -58,12 +58,14 @@ export function matmul(a: MLArray, b: MLArray): MLArray {
       for (let t = 0; t < batch; t++) {
         gemm(G, t * nm, Bt, (bi ? bi[t] : 0) * km, ga, (ai ? ai[t] : 0) * nk, n, m, k);
       }
+      release(Bt); // transient: nothing else refers to it
     }
     if (gb) {
       const At = transposeBatch(A, sizeOf(aBatch), n, k); // [k×n] each
       for (let t = 0; t < batch; t++) {
         gemm(At, (ai ? ai[t] : 0) * nk, G, t * nm, gb, (bi ? bi[t] : 0) * km, k, n, m);
       }
+      release(At);
     }
   });
 }

@@ -7,7 +7,7 @@
 // (slice, split, broadcastTo) is a copy; squeeze, unsqueeze and flatten, which only
 // rename a contiguous shape, share data exactly as reshape does.
 import type { MLArray } from '../../mlarray';
-import { isMLArray } from '../../mlarray';
+import { isMLArray, live } from '../../mlarray';
 import { checkSize } from '../../alloc';
 import { defaultDType, type DType } from '../../dtype';
 import { ShapeError, describeArg, fmtShape } from '../../errors';
@@ -229,6 +229,7 @@ export function split(a: MLArray, sizeOrSizes: unknown, axis: unknown): MLArray[
  * where(x.gt(0), x, 0).toList(); // [0, 0.5, 3]  (a relu written as a mask)
  */
 export function where(condition: MLArray, a: MLArray | number, b: MLArray | number): MLArray {
+  if (isMLArray(condition)) live('where', condition);
   if (!isMLArray(condition)) throw new TypeError(`where: the condition must be an MLArray, got ${describeArg(condition)}`);
   checkOperand('where', a);
   checkOperand('where', b);
@@ -249,12 +250,15 @@ export function where(condition: MLArray, a: MLArray | number, b: MLArray | numb
 
 /** An elementwise comparison as 1/0 in the promoted dtype; never requires grad. */
 export function compare(op: Relation, a: MLArray, o: unknown): MLArray {
+  live(op, a);
+  if (isMLArray(o)) live(op, o);
   const [x, y] = promotePair(op, a, o as MLArray | number);
   return x.dtype === 'float32' ? compare32.compare(op, x, y) : compare64.compare(op, x, y);
 }
 
 /** Index of the minimum along `axis` (first on ties); float64 indices, never requires grad. */
 export function argmin(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  live('argmin', a);
   return a.dtype === 'float32' ? argmin32.argmin(a, axis, keepdims) : argmin64.argmin(a, axis, keepdims);
 }
 
