@@ -1,5 +1,4 @@
-import { type MLArray, Value, customOp, describeArg } from '@smolml/core';
-import { erfc } from './internal/erf';
+import { MLArray, Value, customOp, describeArg, noGrad } from '@smolml/core';
 import { checkInput, compose } from './internal/input';
 import { geluBackF64, geluF64 } from './kernels/gelu.f64';
 import { geluBackF32, geluF32 } from './kernels/gelu.f32';
@@ -28,9 +27,11 @@ export function checkGeluApproximation(approximate: unknown): asserts approximat
  * `approximate: 'tanh'` uses `½·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))`, the formula
  * of the original GPT-2 code, matching PyTorch's `approximate='tanh'`.
  *
- * The exact form is one fused op because core has no erf. It evaluates Φ through erfc,
- * so unlike PyTorch's `½·(1 + erf(x/√2))`, which cancels to 0 below x ≈ −8, small
- * negative outputs keep their relative precision. Gradient `Φ(x) + x·φ(x)`.
+ * The exact form evaluates Φ through core's `erfc`, so unlike PyTorch's
+ * `½·(1 + erf(x/√2))`, which cancels to 0 below x ≈ −8, small negative outputs keep
+ * their relative precision. It is one fused op (one node keeping Φ(x), instead of the
+ * four nodes and three intermediate arrays of `x.mul(x.mul(-SQRT1_2).erfc().mul(0.5))`).
+ * Gradient `Φ(x) + x·φ(x)`.
  *
  * @example
  * gelu(new MLArray([-1, 1])).toList();         // [-0.15865525393145696, 0.841344746068543]
@@ -43,21 +44,33 @@ export function gelu<T extends MLArray | Value>(x: T, approximate: GeluApproxima
   }
   checkInput('gelu', x);
   if (x instanceof Value) {
-    const v = x.data, cdf = 0.5 * erfc(-v * Math.SQRT1_2);
+    const v = x.data, cdf = 0.5 * erfcOfNumber(-v * Math.SQRT1_2);
     return Value.custom(v * cdf, [x], [cdf + v * INV_SQRT_2PI * Math.exp(-0.5 * v * v)]) as T;
   }
   const a = x as MLArray;
-  // Φ(x) is kept for backward and declared, so @smolml/memory counts it.
+  // e = erfc(−x/√2) from core's erfc, in double even for float32 input (an argument
+  // rounded to float32 would cost erfc up to 2u²·2⁻²⁴ relative far left). The kernel
+  // forms Φ = ½e and x·Φ, rounding each once; Φ(x) is kept for backward and declared,
+  // so @smolml/memory counts it. (e itself is not kept: it belongs to a core array.)
+  const e = noGrad(() => (a.dtype === 'float32' ? a.astype('float64') : a).mul(-Math.SQRT1_2).erfc()).data as Float64Array;
   if (a.dtype === 'float32') {
     const src = a.data as Float32Array, out = new Float32Array(src.length), cdf = new Float32Array(src.length);
-    geluF32(src, out, cdf);
+    geluF32(src, e, out, cdf);
     return customOp('gelu', [a], out, a.shape, (g, [ga]) => {
       if (ga !== null) geluBackF32(src, cdf, g as Float32Array, ga as Float32Array);
     }, { saved: [cdf] }) as T;
   }
   const src = a.data as Float64Array, out = new Float64Array(src.length), cdf = new Float64Array(src.length);
-  geluF64(src, out, cdf);
+  geluF64(src, e, out, cdf);
   return customOp('gelu', [a], out, a.shape, (g, [ga]) => {
     if (ga !== null) geluBackF64(src, cdf, g as Float64Array, ga as Float64Array);
   }, { saved: [cdf] }) as T;
+}
+
+/**
+ * erfc of one number through core's erfc (core has it as an array op): for the Value
+ * path, which stays float64.
+ */
+function erfcOfNumber(u: number): number {
+  return MLArray.from([u], [], { dtype: 'float64', requiresGrad: false }).erfc().data[0];
 }

@@ -23,11 +23,13 @@ export interface CategoricalCrossEntropyWithLogitsOptions extends LossOptions {
  *
  * This is the loss to train a classifier with: leave the last layer linear and pass
  * its output here. The gradient is simply `softmax(z)·Σₖyₖ − y` per sample (divided by
- * the number of samples for the mean). Fused for both reasons: the log-sum-exp must
- * subtract the row max to be stable, and it is the hot path of every classifier step
- * (one pass forward, one backward, instead of a chain of ten small ops). Same as
- * PyTorch's `cross_entropy` with probability targets and Keras's
- * `CategoricalCrossentropy(from_logits=True)`.
+ * the number of samples for the mean). Fused because it is the hot path of every
+ * classifier step: one pass forward, one backward. Composed from core's `logsumexp`,
+ * as `Σₖ yₖ·(logsumexp(z) − zₖ)`, it measured 2.3–2.8× slower forward and backward
+ * (batches of [64, 10] and [256, 1000], both dtypes; bench/cross-entropy.cjs), and its
+ * `logsumexp(z) − zₖ` loses the relative precision of a tiny loss next to huge logits
+ * that `(m − zₖ) + log S` keeps. Same as PyTorch's `cross_entropy` with probability
+ * targets and Keras's `CategoricalCrossentropy(from_logits=True)`.
  *
  * @example
  * const logits = new MLArray([[2, 1, 0], [0, 3, 0]]);

@@ -7,10 +7,11 @@ import { scaledEluBackF32, scaledEluF32 } from '../kernels/scaled-elu.f32';
  * `scale·x` for x > 0, `scale·alpha·(eˣ − 1)` otherwise: the op behind {@link elu}
  * and {@link selu}, in the input's dtype.
  *
- * Fused because eˣ − 1 cancels catastrophically near 0 (at x = −1e-10 it is off by
- * 8e-8 relative) and core has no expm1; `Math.expm1` keeps full precision. (PyTorch
- * 1.13 computes exp(x) − 1, so near 0 this is the more accurate of the two.) The
- * gradient at exactly 0 takes the negative branch, `scale·alpha`, as PyTorch's does.
+ * eˣ − 1 cancels catastrophically near 0 (at x = −1e-10 it is off by 8e-8 relative), so
+ * it is `Math.expm1`, with full precision. (PyTorch 1.13 computes exp(x) − 1, so near 0
+ * this is the more accurate of the two.) Fused rather than composed from core's expm1,
+ * a mask and `where`: one pass and one node, and the gradient at exactly 0 takes the
+ * negative branch, `scale·alpha`, as PyTorch's does.
  */
 export function scaledElu<T extends MLArray | Value>(op: string, x: T, alpha: number, scale: number): T {
   if (x instanceof Value) {

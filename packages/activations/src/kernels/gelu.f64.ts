@@ -1,15 +1,18 @@
 // The exact GELU's loops over Float64Array storage (the float32 twin is generated).
-import { erfc } from '../internal/erf';
+import type { Double } from '../internal/double';
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
 
-/** `cdf[i] = Φ(x) = ½·erfc(−x/√2)` (kept for backward) and `out[i] = x·Φ(x)`. */
-export function geluF64(src: Float64Array, out: Float64Array, cdf: Float64Array): void {
+/**
+ * From `e = erfc(−x/√2)`, formed in double by core's erfc: `cdf[i] = Φ(x) = ½·e` (kept
+ * for backward) and `out[i] = x·Φ(x)`, each rounded once on store. `cdf` may be `e` itself
+ * when both are double.
+ */
+export function geluF64(src: Float64Array, e: Double, out: Float64Array, cdf: Float64Array): void {
   for (let i = 0; i < src.length; i++) {
-    const v = src[i];
-    const c = 0.5 * erfc(-v * Math.SQRT1_2);
+    const c = 0.5 * e[i];
     cdf[i] = c;
-    out[i] = v * c;
+    out[i] = src[i] * c;
   }
 }
 
