@@ -10,6 +10,7 @@ import { Bench, type Case, type CaseResult, type ContenderId, type HarnessOption
 import { describeMachine, loadAverage, repoRoot } from './machine';
 import { charts, fmtTime, markdown, summary, SWEEP_LINES, terminalTable, timesTable, toJson, verdicts, type Report } from './report';
 import { lineup } from './contenders';
+import { assertShimRemoved } from './jax';
 import { peakLoops } from './ceilings/peak';
 import { matmulCase } from './cases/matmul';
 import { elementwiseCase } from './cases/elementwise';
@@ -82,7 +83,8 @@ async function main(): Promise<void> {
     adamCase(), valueCase(),
   ];
   const sweepElementwise = args.sweep
-    ? [1e3, 1e4, 1e5, 1e6, 1e7].map((n, i) => ({
+    // --quick stops at 1e6: the 1e7 point alone took a minute of a loaded machine.
+    ? [1e3, 1e4, 1e5, 1e6, 1e7].filter((n) => !args.quick || n < 1e7).map((n, i) => ({
       ...forSweep(elementwiseCase(n, 'sweep-relu')),
       estimateFrom: i > 0 ? { caseId: `sweep-relu-${['1k', '10k', '100k', '1M'][i - 1]}`, factor: 10 } : undefined,
     }))
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
     // A sweep point is one point of a curve: fewer rounds than a table case.
     const override = sweepOnly.has(cs.id) ? { rounds: Math.max(2, Math.ceil(opts.rounds / 2)) } : {};
     done.set(cs.id, await bench.run(cs, override));
+    assertShimRemoved(cs.id);
     console.log(`  ${cs.id} (${fmtTime(performance.now() - t)})`);
   }
   const cases = main.filter(keep).map((c) => done.get(c.id) as CaseResult);

@@ -111,7 +111,7 @@ export interface ContenderResult {
   estimatedRatio: number | null;
   check: Check | null;
   skip: Skip | null;
-  /** Time of the single check run, ms (cold: includes compilation). */
+  /** Time of the single check run, ms by the run's clock (cold: includes compilation). */
   checkMs: number | null;
   runsPerSample: number;
 }
@@ -136,7 +136,7 @@ export interface HarnessOptions {
   sampleMs: number;
   /** Warm-up duration per contender before timing, in ms (at least `minWarmRuns` runs). */
   warmupMs: number;
-  /** The clock samples are read from (the cap and warm-up durations are always wall time). */
+  /** The clock samples, warm-up and the cap are read from. */
   clock: Clock;
   /** Fewest warm-up runs (2 lets V8 and TF.js settle; 1 for a quick look). */
   minWarmRuns: number;
@@ -233,6 +233,7 @@ export class Bench {
   /** Checks and times `cs`; `override` changes options for this case only (e.g. fewer rounds for a sweep point). */
   async run(cs: Case, override: Partial<HarnessOptions> = {}): Promise<CaseResult> {
     const o = { ...this.o, ...override };
+    const clock = now[o.clock];
     const active = this.contenders.filter((c) => cs.make[c.id] !== undefined);
     if (!active.some((c) => c.id === 'smolml')) throw new Error(`case ${cs.id} has no SmolML implementation`);
     const skip = new Map<ContenderId, Skip>();
@@ -253,7 +254,7 @@ export class Bench {
         continue;
       }
       try {
-        const t0 = performance.now();
+        const t0 = clock();
         const r = await within(c, async () => {
           const inst = (cs.make[c.id] as () => Instance)();
           try {
@@ -264,8 +265,8 @@ export class Bench {
             inst.dispose?.();
           }
         });
-        checkMs.set(c.id, performance.now() - t0);
-        spent.set(c.id, performance.now() - t0);
+        checkMs.set(c.id, clock() - t0);
+        spent.set(c.id, clock() - t0);
         results.set(c.id, r);
       } catch (e) {
         if (c.id === 'smolml') throw e;
@@ -314,15 +315,15 @@ export class Bench {
         const it = (cs.make[c.id] as () => Instance)();
         inst.set(c.id, it);
         const budget = cap - (spent.get(c.id) ?? 0);
-        const t0 = performance.now();
+        const t0 = clock();
         let n = 0, best = Infinity;
-        while (n < o.minWarmRuns || performance.now() - t0 < o.warmupMs) {
+        while (n < o.minWarmRuns || clock() - t0 < o.warmupMs) {
           const t = await timeRuns(it, 1, o.clock);
           best = Math.min(best, t);
           n++;
-          if (performance.now() - t0 + best > budget) break;
+          if (clock() - t0 + best > budget) break;
         }
-        const used = performance.now() - t0;
+        const used = clock() - t0;
         spent.set(c.id, (spent.get(c.id) ?? 0) + used);
         const r = Math.max(1, Math.ceil(o.sampleMs / best));
         reps.set(c.id, r);

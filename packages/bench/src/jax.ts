@@ -7,8 +7,9 @@
 // ReferenceError. The shim below answers that `instanceof` with false and throws if
 // anything tries to build one. It is installed only while a jax-js contender is active
 // (its `enter`) and removed in its `leave`, so no SmolML code ever runs with it in
-// place; SmolML has no float16 reader today, and one must never consult
-// globalThis.Float16Array.
+// place (compare.ts checks after every case that it is gone). SmolML's own float16
+// reader (safetensors `F16`, packages/core/src/safetensors.ts) decodes halves with its
+// own table and never consults globalThis.Float16Array.
 import type { Contender, Precision } from './harness';
 
 // Loaded with import() (a require() in the CommonJS bundle), typed from that import.
@@ -43,6 +44,13 @@ function installShim(): void {
 function removeShim(): void {
   if (hasNativeF16) return;
   delete (globalThis as { Float16Array?: unknown }).Float16Array;
+}
+
+/** Throws if the Float16Array shim outlived a jax-js turn. */
+export function assertShimRemoved(where: string): void {
+  if (!hasNativeF16 && (globalThis as { Float16Array?: unknown }).Float16Array !== undefined) {
+    throw new Error(`bench: the jax-js Float16Array shim leaked past ${where}`);
+  }
 }
 
 /** Loads jax-js and starts its wasm backend (and cpu, which its init expects), wasm as default device. */
