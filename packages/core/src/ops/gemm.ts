@@ -28,7 +28,7 @@ export type GemmKernel = 'wasm-simd' | 'js';
 // Where each kernel wins, measured on x86-64 (node bench/gemm.mjs --small):
 // - Below about these many multiply-adds, copying the operands into WebAssembly memory
 //   costs more than the faster kernel saves: the packing JS kernel and the WebAssembly
-//   one break even near 8×8×8 in float64 and 6×6×6 in float32 (whose JS kernel pays for
+//   one break even near 8×8×8 in float64 and 7×7×7 in float32 (whose JS kernel pays for
 //   Math.fround).
 // - A row vector times a matrix (n = 1) uses each element of B once, so copying and
 //   packing B is a loss: in float64 the plain loop beats the WebAssembly kernel at every
@@ -37,7 +37,7 @@ export type GemmKernel = 'wasm-simd' | 'js';
 // - In float32 the plain loop's roundings cost more than copying half the bytes: it wins
 //   only up to ~512 multiply-adds, either way round.
 const WASM_MIN_MACS = 8 * 8 * 8;
-const WASM_MIN_MACS_32 = 6 * 6 * 6;
+const WASM_MIN_MACS_32 = 7 * 7 * 7;
 const PLAIN_MAX_COLUMN_MACS = 2048;
 const PLAIN_MAX_MACS_32 = 512;
 
