@@ -142,7 +142,9 @@ describe('gradients and the graph', () => {
     const z = a([[1, 2, 3]]), y = a([[0, 0, 1]], false);
     const per = categoricalCrossEntropyWithLogits(z, y, { reduction: 'none' });
     expect(per.op).toBe('categoricalCrossEntropyWithLogits');
-    expect(per.prev).toEqual([z, y]);
+    expect(per.prev).toHaveLength(2);
+    expect(per.prev[0]).toBe(z);
+    expect(per.prev[1]).toBe(y);
     expect(binaryCrossEntropyWithLogits(z, a([[1, 0, 1]]), { reduction: 'none' }).op).toBe('binaryCrossEntropyWithLogits');
   });
 
