@@ -67,9 +67,10 @@ export function runCli(argv: readonly string[], io: CliIO = PROCESS_IO): number 
   io.out(memoryReport(result.model));
   if (options.dtype === 'float32') io.out(float32Saving(result.model));
 
-  const plot = resolve(options.plot);
+  // A relative --plot is relative to where the user typed the command (npm's INIT_CWD), not to this package.
+  const plot = resolve(process.env.INIT_CWD ?? process.cwd(), options.plot);
   mkdirSync(dirname(plot), { recursive: true });
-  writeFileSync(plot, trainingPlot(result.history, `MNIST, 784→${options.hidden}→10, ${options.optimizer}`));
+  writeFileSync(plot, trainingPlot(result.history, `MNIST, 784→${options.hidden}→10, ${options.optimizer}${options.dtype === 'float64' ? '' : `, ${options.dtype}`}`));
   io.out(`\nLoss and accuracy per epoch: ${plot}`);
   io.out(`Total time: ${duration((performance.now() - started) / 1000)}`);
   io.out(`test accuracy: ${result.testAccuracy.toFixed(4)}`);
