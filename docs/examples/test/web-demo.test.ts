@@ -143,6 +143,7 @@ browserDescribe('the web demo in headless Chromium', () => {
   /** Waits for `fn` in the page, failing at once if a problem is reported meanwhile. */
   async function until(fn: () => boolean, timeout: number, what: string): Promise<void> {
     const done = page.waitForFunction(fn, undefined, { timeout, polling: 100 });
+    done.catch(() => undefined); // when a problem wins the race, its later timeout is not news
     let timer: NodeJS.Timeout | undefined;
     const failed = new Promise<never>((_, reject) => {
       timer = setInterval(() => {
