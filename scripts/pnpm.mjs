@@ -69,8 +69,8 @@ function runQuietly(cmd, args, cwd, { slowNotice, afterMs = 4000 } = {}) {
 }
 
 if (!existsSync(pnpmBin)) {
-  console.error(`Setting up pnpm ${version} in .tmp/pnpm (once)…`);
-  run(win ? 'npm.cmd' : 'npm', ['install', '--prefix', prefix, '--no-save', '--loglevel=error', `pnpm@${version}`], root);
+  console.error(`setting up pnpm ${version} in .tmp/pnpm (once)`);
+  await runQuietly(win ? 'npm.cmd' : 'npm', ['install', '--prefix', prefix, '--no-save', '--loglevel=error', `pnpm@${version}`], root);
 }
 
 const PACKAGES = ['core', 'activations', 'initializers', 'losses', 'optimizers', 'memory'];
