@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global console, process */
 // `npm run demo:web`: serves the web demo (docs/examples/web/), a page that trains the
 // CLI demo's MNIST network in a Web Worker and reads the digit you draw. The npm script
 // runs `node scripts/pnpm.mjs setup` first (install and build, as `npm run demo` does);
