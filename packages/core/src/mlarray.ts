@@ -306,10 +306,26 @@ export class MLArray {
     return this.data[flat];
   }
 
-  /** Nested JavaScript arrays (a plain number for a 0-d array). */
-  toList(): Nested {
+  /**
+   * Nested JavaScript arrays (a plain number for a 0-d array). Say the shape you expect
+   * without a cast: `a.toList<number[][]>()`.
+   */
+  toList<T extends Nested = Nested>(): T {
     live('toList', this);
-    return toNested(this.data, this.shape);
+    return toNested(this.data, this.shape) as T;
+  }
+
+  /**
+   * Iterates over the first axis, as a PyTorch tensor or a jax-js array does: each item
+   * is `slice(i)`, a copy one dimension smaller. A 0-d array has no first axis and is
+   * not iterable (a TypeError, as in PyTorch).
+   *
+   * @example for (const row of new MLArray([[1, 2], [3, 4]])) row.toList(); // [1, 2], then [3, 4]
+   */
+  get [Symbol.iterator](): (() => IterableIterator<MLArray>) | undefined {
+    // A getter, so a 0-d array reports no iterator at all: test libraries that walk
+    // iterables (jest's toEqual) then compare 0-d arrays as plain objects.
+    return this.shape.length === 0 ? undefined : iterateRows;
   }
 
   /** The single element of a one-element array. */
@@ -593,6 +609,32 @@ export class MLArray {
 }
 
 const NONE_ARRAYS: readonly MLArray[] = Object.freeze([]);
+
+function* iterateRows(this: MLArray): IterableIterator<MLArray> {
+  live('iterate', this);
+  const n = this.shape[0];
+  for (let i = 0; i < n; i++) yield rowOf(this, i);
+}
+
+// Row i of `a` as a copy: the same values and gradient as `a.slice(i)`, recorded with
+// one shared backward (called with the row as `this`, the row index in `_saved`) and
+// with `_prev` made non-enumerable. Test libraries that walk iterables (jest's toEqual)
+// then compare two equal arrays' rows by value, instead of comparing closures or
+// recursing through the graph. Only rows pay for the non-enumerable field.
+function rowOf(a: MLArray, i: number): MLArray {
+  const inner = a.size / a.shape[0];
+  const data = a.data.slice(i * inner, (i + 1) * inner);
+  const row = record('row', data, a.shape.slice(1), [a], rowBackward, [new Int32Array([i * inner])]);
+  Object.defineProperty(row, '_prev', { value: row._prev, writable: true, enumerable: false, configurable: true });
+  return row;
+}
+
+function rowBackward(this: MLArray, g: FloatArray): void {
+  const ga = gradOf(this._prev[0]);
+  if (ga === null) return;
+  const off = (this._saved[0] as Int32Array)[0];
+  for (let j = 0; j < g.length; j++) ga[off + j] += g[j];
+}
 const EMPTY64 = new Float64Array(0);
 const EMPTY32 = new Float32Array(0);
 
