@@ -48,7 +48,7 @@ export function matmul(a: MLArray, b: MLArray): MLArray {
   if (b.ndim > 1) outShape.push(m);
   const out = allocOut('matmul', outShape);
   for (let t = 0; t < batch; t++) {
-    gemm(A, (ai ? ai[t] : 0) * nk, B, (bi ? bi[t] : 0) * km, out, t * nm, n, k, m);
+    gemm(A, (ai ? ai[t] : 0) * nk, B, (bi ? bi[t] : 0) * km, out, t * nm, n, k, m, false); // a fresh output: overwrite, nothing to copy in
   }
   return record('matmul', out, outShape, [a, b], (g) => {
     const ga = gradOf(a) as Float32Array | null, gb = gradOf(b) as Float32Array | null;
