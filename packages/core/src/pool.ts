@@ -58,8 +58,8 @@ function state(): PoolState {
   return (g[KEY] ??= fresh());
 }
 
-/** A zeroed float64 buffer of `n` elements, from the pool when one of that size waits there. */
-export function take64(n: number): Float64Array {
+/** A float64 buffer of `n` elements, from the pool when one of that size waits there; zeroed unless `zero` is false (for kernels that write every element). */
+export function take64(n: number, zero = true): Float64Array {
   if (n * 8 < POOL_MIN_BYTES) return new Float64Array(n);
   const s = state();
   const list = s.f64.get(n);
@@ -69,7 +69,7 @@ export function take64(n: number): Float64Array {
     s.stats.reusedBuffers++;
     s.stats.pooledBuffers--;
     s.stats.pooledBytes -= b.byteLength;
-    b.fill(0);
+    if (zero) b.fill(0);
     return b;
   }
   const b = new Float64Array(n);
@@ -79,8 +79,8 @@ export function take64(n: number): Float64Array {
   return b;
 }
 
-/** A zeroed float32 buffer of `n` elements, from the pool when one of that size waits there. */
-export function take32(n: number): Float32Array {
+/** A float32 buffer of `n` elements, from the pool when one of that size waits there; zeroed unless `zero` is false. */
+export function take32(n: number, zero = true): Float32Array {
   if (n * 4 < POOL_MIN_BYTES) return new Float32Array(n);
   const s = state();
   const list = s.f32.get(n);
@@ -90,7 +90,7 @@ export function take32(n: number): Float32Array {
     s.stats.reusedBuffers++;
     s.stats.pooledBuffers--;
     s.stats.pooledBytes -= b.byteLength;
-    b.fill(0);
+    if (zero) b.fill(0);
     return b;
   }
   const b = new Float32Array(n);

@@ -20,6 +20,16 @@ export function allocOut(op: string, shape: readonly number[]): Float64Array {
   return take64(n);
 }
 
+/**
+ * An output buffer for `shape` whose old contents are unspecified (a reused pool
+ * buffer is not zeroed): only for kernels that write every element.
+ */
+export function allocOutRaw(op: string, shape: readonly number[]): Float64Array {
+  const n = sizeOf(shape);
+  checkSize(op, n, shape, DTYPE);
+  return take64(n, false);
+}
+
 /** A zeroed scratch buffer of `n` elements (n bounded by an already checked array). */
 export function scratch(n: number): Float64Array {
   return take64(n);

@@ -1,7 +1,7 @@
 // GENERATED from arithmetic.f64.ts by scripts/gen-f32.mjs: edit that file, then run `node scripts/gen-f32.mjs`.
 import { type MLArray, record, gradOf } from '../mlarray';
 import { broadcast, copies, flushSink, sink } from './broadcast.f32';
-import { allocOut, cast } from '../dtypes/float32';
+import { allocOutRaw as allocOut, cast } from '../dtypes/float32';
 import { cpow } from '../cpow';
 import { divGradDivisor, powGradBase, powGradExponent } from '../scalar';
 

@@ -1,6 +1,6 @@
 import { type MLArray, record, gradOf } from '../mlarray';
 import { broadcast, copies, flushSink, sink } from './broadcast.f64';
-import { allocOut, cast } from '../dtypes/float64';
+import { allocOutRaw as allocOut, cast } from '../dtypes/float64';
 import { cpow } from '../cpow';
 import { divGradDivisor, powGradBase, powGradExponent } from '../scalar';
 

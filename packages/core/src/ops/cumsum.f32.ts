@@ -10,7 +10,8 @@ import { axisPlan } from '../vocabulary';
  */
 export function cumsum(a: MLArray, axisIn: number): MLArray {
   const shape = a.ndim === 0 ? [] : a.shape;
-  const axis = a.ndim === 0 ? 0 : normalizeAxis('cumsum', axisIn, a.ndim);
+  // A 0-d array scans as one element along axis 0 (or -1), as PyTorch.
+  const axis = normalizeAxis('cumsum', axisIn, Math.max(1, a.ndim));
   const { outer, n, inner } = a.ndim === 0 ? { outer: 1, n: 1, inner: 1 } : axisPlan(a.shape, axis);
   const x = a.data as Float32Array, out = allocOut('cumsum', shape);
   for (let o = 0; o < outer; o++) {

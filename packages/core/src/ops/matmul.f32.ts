@@ -2,7 +2,7 @@
 import { ShapeError, fmtShape } from '../errors';
 import { type MLArray, record, gradOf } from '../mlarray';
 import { broadcastIndex, broadcastShapes, sizeOf } from '../shape';
-import { allocOut, gemm, release, scratch } from '../dtypes/float32';
+import { allocOut as allocOutZero, allocOutRaw, gemm, release, scratch } from '../dtypes/float32';
 
 /** The transpose of each of `batch` row-major [r×c] matrices, as [c×r]. */
 function transposeBatch(X: Float32Array, batch: number, r: number, c: number): Float32Array {
@@ -46,7 +46,8 @@ export function matmul(a: MLArray, b: MLArray): MLArray {
   const outShape = [...batchShape];
   if (a.ndim > 1) outShape.push(n);
   if (b.ndim > 1) outShape.push(m);
-  const out = allocOut('matmul', outShape);
+  // Every element is written by the overwriting product below (or is an empty product).
+  const out = batch * nm > 0 && k > 0 ? allocOutRaw('matmul', outShape) : allocOutZero('matmul', outShape);
   for (let t = 0; t < batch; t++) {
     gemm(A, (ai ? ai[t] : 0) * nk, B, (bi ? bi[t] : 0) * km, out, t * nm, n, k, m, false); // a fresh output: overwrite, nothing to copy in
   }

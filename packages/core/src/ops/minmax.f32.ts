@@ -1,7 +1,7 @@
 // GENERATED from minmax.f64.ts by scripts/gen-f32.mjs: edit that file, then run `node scripts/gen-f32.mjs`.
 import { type MLArray, record, wrap } from '../mlarray';
 import { broadcast, copies, flushSink, sink } from './broadcast.f32';
-import { allocOut, cast } from '../dtypes/float32';
+import { allocOutRaw as allocOut, cast } from '../dtypes/float32';
 
 // PyTorch's rule: the larger (smaller) input takes the whole gradient, and on a tie
 // each input takes half. NaN propagates, as in torch.maximum.

@@ -1,6 +1,6 @@
 import { type MLArray, record, wrap } from '../mlarray';
 import { broadcast, copies, flushSink, sink } from './broadcast.f64';
-import { allocOut, cast } from '../dtypes/float64';
+import { allocOutRaw as allocOut, cast } from '../dtypes/float64';
 
 // PyTorch's rule: the larger (smaller) input takes the whole gradient, and on a tie
 // each input takes half. NaN propagates, as in torch.maximum.

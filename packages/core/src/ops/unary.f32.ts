@@ -1,6 +1,6 @@
 // GENERATED from unary.f64.ts by scripts/gen-f32.mjs: edit that file, then run `node scripts/gen-f32.mjs`.
 import { type MLArray, record, gradOf } from '../mlarray';
-import { allocOut, cast } from '../dtypes/float32';
+import { allocOutRaw as allocOut, cast } from '../dtypes/float32';
 import { absGrad, reluOf, reluPasses, sigmoidOf } from '../scalar';
 import { erfGrad, erfOf, erfcOf, roundHalfEven, signOf } from '../special';
 

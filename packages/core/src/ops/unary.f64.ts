@@ -1,5 +1,5 @@
 import { type MLArray, record, gradOf } from '../mlarray';
-import { allocOut, cast } from '../dtypes/float64';
+import { allocOutRaw as allocOut, cast } from '../dtypes/float64';
 import { absGrad, reluOf, reluPasses, sigmoidOf } from '../scalar';
 import { erfGrad, erfOf, erfcOf, roundHalfEven, signOf } from '../special';
 
