@@ -42,7 +42,7 @@ export class LinearWarmup extends LRScheduler {
 
   constructor(target: Optimizer | LRScheduler, options: LinearWarmupOptions) {
     const after = target instanceof LRScheduler ? target : null;
-    if (after === null) checkOptimizer('LinearWarmup', target);
+    if (after === null) checkOptimizer('LinearWarmup', target, 'an Optimizer or an LRScheduler');
     else checkScheduler('LinearWarmup', after);
     super(after === null ? (target as Optimizer) : after.optimizer, 'LinearWarmup');
     const o = readOptions('LinearWarmup', options, SPEC);

@@ -31,12 +31,14 @@ export abstract class LRScheduler {
   readonly [SCHEDULER_BRAND] = true;
 
   /**
-   * `x instanceof LRScheduler` recognises schedules from any loaded copy of this package;
-   * subclasses keep the ordinary prototype check.
+   * `x instanceof LRScheduler` recognises schedules from any loaded copy of this package
+   * by their brand and shape; subclasses keep the ordinary prototype check.
    */
   static [Symbol.hasInstance](x: unknown): boolean {
     if (this !== LRScheduler) return Function.prototype[Symbol.hasInstance].call(this, x);
-    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[SCHEDULER_BRAND] === true;
+    if (typeof x !== 'object' || x === null) return false;
+    const s = x as Record<string | symbol, unknown>;
+    return s[SCHEDULER_BRAND] === true && typeof s.name === 'string' && typeof s.learningRateAt === 'function' && typeof s.step === 'function' && typeof s.optimizer === 'object';
   }
 
   /** The schedule's name as stored in {@link stateDict}, e.g. `"StepLR"`. */
@@ -130,26 +132,28 @@ export function checkStep(self: unknown, step: unknown): void {
   (self as unknown as { validate(op: string): void }).validate(op);
 }
 
+const BRANDED = (x: unknown, brand: symbol): boolean => typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[brand] === true;
+
 /**
- * Checks that `x` is a sound Optimizer: the brand alone is not trusted, since any object
- * can carry it.
+ * Checks that `x` is a sound Optimizer (brand, shape and a valid learning rate): the
+ * brand alone is not trusted, since any object can carry it.
  */
-export function checkOptimizer(owner: string, x: unknown): asserts x is Optimizer {
-  if (!(x instanceof Optimizer)) throw new TypeError(`${owner}: expected an Optimizer, got ${show(x)}`);
-  const o = x as unknown as Record<string, unknown>;
-  if (typeof o.step !== 'function' || typeof o.name !== 'string') {
-    throw new TypeError(`${owner}: expected an Optimizer, got an object that carries its brand without being one`);
+export function checkOptimizer(owner: string, x: unknown, expected = 'an Optimizer'): asserts x is Optimizer {
+  if (!(x instanceof Optimizer)) {
+    const brand = BRANDED(x, Symbol.for('smolml.Optimizer')) ? 'Optimizer' : BRANDED(x, SCHEDULER_BRAND) ? 'LRScheduler' : null;
+    const forged = brand === null ? '' : ` that carries the ${brand} brand without being one`;
+    throw new TypeError(`${owner}: expected ${expected}, got ${show(x)}${forged}`);
   }
-  nonNegative(owner, "the optimizer's learningRate", o.learningRate);
+  nonNegative(owner, "the optimizer's learningRate", x.learningRate);
 }
 
 /** Checks that `x` is a sound LRScheduler (see {@link checkOptimizer}). */
 export function checkScheduler(owner: string, x: unknown): asserts x is LRScheduler {
-  if (!(x instanceof LRScheduler)) throw new TypeError(`${owner}: expected an LRScheduler, got ${show(x)}`);
-  const s = x as unknown as Record<string, unknown>;
-  if (typeof s.learningRateAt !== 'function' || typeof s.name !== 'string') {
-    throw new TypeError(`${owner}: expected an LRScheduler, got an object that carries its brand without being one`);
+  if (!(x instanceof LRScheduler)) {
+    const forged = BRANDED(x, SCHEDULER_BRAND) ? ' that carries the LRScheduler brand without being one' : '';
+    throw new TypeError(`${owner}: expected an LRScheduler, got ${show(x)}${forged}`);
   }
+  const s = x as unknown as Record<string, unknown>;
   checkOptimizer(owner, s.optimizer);
   nonNegative(owner, "the schedule's baseLearningRate", s.baseLearningRate);
   stepCount(owner, "the schedule's lastStep", s.lastStep);

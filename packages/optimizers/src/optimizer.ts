@@ -18,9 +18,9 @@ export interface ParameterState {
 }
 
 // One parameter's state. Reachable only through the WeakMap keyed by its parameter (an
-// ephemeron: the state lives exactly as long as the parameter) and through WeakRefs, so
-// neither the parameter nor its buffers outlive it. It never references the parameter
-// itself outside an update.
+// ephemeron: the state lives as long as the parameter) and through WeakRefs (which keep
+// it at most until the current job ends). It never references the parameter outside an
+// update, so the parameter itself is never kept alive.
 class Slot implements ParameterState {
   #param: MLArray | null = null;
   // Set when `update` sees another array under this slot's name: the slot is dropped.
@@ -111,12 +111,15 @@ export abstract class Optimizer {
   readonly [OPTIMIZER_BRAND] = true;
 
   /**
-   * `x instanceof Optimizer` recognises optimizers from any loaded copy of this package;
+   * `x instanceof Optimizer` recognises optimizers from any loaded copy of this package
+   * by their brand and shape (an object that only carries the brand is not one);
    * subclasses (`x instanceof Adam`) keep the ordinary prototype check.
    */
   static [Symbol.hasInstance](x: unknown): boolean {
     if (this !== Optimizer) return Function.prototype[Symbol.hasInstance].call(this, x);
-    return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[OPTIMIZER_BRAND] === true;
+    if (typeof x !== 'object' || x === null) return false;
+    const o = x as Record<string | symbol, unknown>;
+    return o[OPTIMIZER_BRAND] === true && typeof o.name === 'string' && typeof o.learningRate === 'number' && typeof o.step === 'function' && typeof o.stateArrays === 'function';
   }
 
   // The state of each bound parameter. A WeakMap, so it never keeps a parameter alive.

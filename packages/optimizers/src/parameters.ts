@@ -23,11 +23,10 @@ export function paramList(op: string, params: unknown): unknown[] {
     if (params.length > MAX_PARAMS) throw new RangeError(`${op}: at most ${MAX_PARAMS} parameters per call, got ${params.length}`);
     return params.slice();
   }
+  // One array is refused even though it iterates (over its rows), as PyTorch refuses a tensor.
+  if (params instanceof MLArray) throw new TypeError(`${op}: expected an iterable of MLArrays (wrap a single array in a list: [w]), got an MLArray`);
   const iter = typeof params === 'object' && params !== null ? (params as { [Symbol.iterator]?: unknown })[Symbol.iterator] : undefined;
-  if (typeof iter !== 'function') {
-    const hint = params instanceof MLArray ? ' (wrap a single array in a list: [w])' : '';
-    throw new TypeError(`${op}: expected an iterable of MLArrays${hint}, got ${show(params)}`);
-  }
+  if (typeof iter !== 'function') throw new TypeError(`${op}: expected an iterable of MLArrays, got ${show(params)}`);
   const it: unknown = iter.call(params);
   if (typeof it !== 'object' || it === null || typeof (it as Iterator<unknown>).next !== 'function') {
     throw new TypeError(`${op}: params[Symbol.iterator]() must return an iterator, got ${show(it)}`);
