@@ -12,6 +12,7 @@ import { charts, fmtTime, markdown, summary, SWEEP_LINES, terminalTable, timesTa
 import { lineup } from './contenders';
 import { assertShimRemoved } from './jax';
 import { peakLoops } from './ceilings/peak';
+import { memcpyBandwidth } from './ceilings/copy';
 import { matmulCase } from './cases/matmul';
 import { elementwiseCase } from './cases/elementwise';
 import { softmaxCeCase } from './cases/softmax-ce';
@@ -70,8 +71,9 @@ async function main(): Promise<void> {
   const ceilings = {
     f32x4: { gflops: peaks.f32x4.calibratedGflops, chains: peaks.f32x4.chains },
     f64x2: { gflops: peaks.f64x2.calibratedGflops, chains: peaks.f64x2.chains },
+    memcpyGBs: memcpyBandwidth(4 * 8 * (1 << 20)),
   };
-  console.log(`SIMD peak loop: f32x4 ${ceilings.f32x4.gflops.toFixed(1)} GFLOP/s (${ceilings.f32x4.chains} chains), f64x2 ${ceilings.f64x2.gflops.toFixed(1)} GFLOP/s (${ceilings.f64x2.chains} chains)`);
+  console.log(`SIMD peak loop: f32x4 ${ceilings.f32x4.gflops.toFixed(1)} GFLOP/s (${ceilings.f32x4.chains} chains), f64x2 ${ceilings.f64x2.gflops.toFixed(1)} GFLOP/s (${ceilings.f64x2.chains} chains); memcpy ${ceilings.memcpyGBs.toFixed(1)} GB/s`);
 
   // In run order: the small matmuls first, so each size's times predict the next (the
   // cap skips a contender without running it when the prediction is over budget).

@@ -8,6 +8,8 @@ import { PEER_NOTES, CASE_NOTES } from './notes';
 export interface Ceilings {
   f32x4: { gflops: number; chains: number };
   f64x2: { gflops: number; chains: number };
+  /** `TypedArray.set` over relu(a*b+c)'s bytes at 1M float64 elements, GB/s (reference only). */
+  memcpyGBs: number;
 }
 
 export interface Report {
@@ -289,8 +291,9 @@ function ceilingRows(rep: Report): string[] {
       const c = get(relu, id);
       return c?.ms ? `${(4 * (relu.size as number) * size / c.ms.median / 1e6).toFixed(1)} GB/s (${fmtTime(c.ms.median)})` : '–';
     };
-    lines.push(`| copy loop over relu(a*b+c)'s bytes, 1M elements | ${bw('limit-f32', 4)} | ${bw('limit-f64', 8)} |`);
+    lines.push(`| copy loop over relu(a*b+c)'s bytes, 1M elements (16 MB float32, 32 MB float64) | ${bw('limit-f32', 4)} | ${bw('limit-f64', 8)} |`);
   }
+  lines.push(`| for reference: \`TypedArray.set\` (memcpy) over 32 MB, not a limit used above | ${rep.ceilings.memcpyGBs.toFixed(1)} GB/s | |`);
   return lines;
 }
 
@@ -350,8 +353,11 @@ export function markdown(rep: Report, chartFiles: readonly string[]): string {
     '(packages/bench/src/ceilings/): independent chains of acc ← acc·m + c in f32x4 or f64x2',
     'registers, mul and add (WebAssembly SIMD has no FMA), enough chains to fill the units; the',
     'chain count is the fastest of 8–14 on this machine. The **copy loop** is a plain indexed',
-    'JavaScript loop `dst[i] = src[i]` over reused typed arrays, moving as many bytes as the case',
-    '(relu(a*b+c) reads 3 arrays and writes 1; Adam reads p, g, m, v and writes p, m, v). Per case,',
+    'JavaScript loop `dst[i] = src[i]` over reused Float64Arrays (8-byte words whatever the case\'s',
+    'dtype: a loop over Float32Array converts each element to a double and back, half the speed',
+    'here), moving as many bytes as the case (relu(a*b+c) reads 3 arrays and writes 1; Adam reads',
+    'p, g, m, v and writes p, m, v). The engine\'s memcpy is faster still (below), and WebAssembly',
+    'kernels can get closer to it than a JavaScript loop: peers above 100% of it are possible. Per case,',
     'the limit contender runs: matmul, 2N³ flops in the peak loop; relu and Adam, the copy loop;',
     'the MLP step, its matmul flops in the peak loop then Adam\'s bytes in the copy loop.', '');
   lines.push(...ceilingRows(rep), '');

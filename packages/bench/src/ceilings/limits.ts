@@ -23,7 +23,7 @@ export function limitContender(precision: Precision): Contender {
  */
 export function limit(dtype: Precision, flops: number, bytes: number): Instance {
   const peak = peakLoops()[dtype === 'float32' ? 'f32x4' : 'f64x2'];
-  const copy = bytes > 0 ? copyLoop(bytes, dtype) : null;
+  const copy = bytes > 0 ? copyLoop(bytes) : null;
   let sink = 0;
   return {
     run: () => {
