@@ -1,7 +1,8 @@
 // The MNIST digits of the CLI demo as one compact binary file for the web page: the same
 // 8,000 training and 2,000 test digits (the same split), one byte a pixel, gzipped. The
 // page's worker reads it with docs/examples/web/digits.js; the layout is written there too.
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Digits, PIXELS, loadDigits, split } from '../mnist/data';
@@ -54,28 +55,43 @@ export function encodeDigits(train: Digits, test: Digits): Uint8Array {
   return bytes;
 }
 
-/** Where the page's digits live: build output, next to the compiled server. */
-export const DIGITS_FILE = join(__dirname, '..', '..', 'dist', 'web', 'digits.bin.gz');
+/** docs/examples, from src/web (ts-jest) and from dist/web (the build). */
+const EXAMPLES = join(__dirname, '..', '..');
 
-// The inputs of the file: a newer one of these means the file is stale.
-const INPUTS = [__filename, join(__dirname, '..', 'mnist', `data${__filename.endsWith('.ts') ? '.ts' : '.js'}`), require.resolve('mnist/package.json')];
+/** Where the page's digits live: build output, next to the compiled server. */
+export const DIGITS_FILE = join(EXAMPLES, 'dist', 'web', 'digits.bin.gz');
+
+// What the file is made from: when the content of one of these changes, it is remade.
+// The TypeScript sources, so the built server and the tests (ts-jest) agree on the key.
+const INPUTS = [join(EXAMPLES, 'src', 'web', 'digits-file.ts'), join(EXAMPLES, 'src', 'mnist', 'data.ts'), require.resolve('mnist/package.json')];
+
+/** A digest of the inputs' contents (not their times: every build rewrites dist/). */
+function inputsKey(): string {
+  const hash = createHash('sha256');
+  for (const f of INPUTS) hash.update(readFileSync(f)).update('\0');
+  return `${DIGITS_VERSION} ${TRAIN_SIZE} ${hash.digest('hex')}`;
+}
 
 /**
- * Writes the gzipped digits file unless an up-to-date one exists (newer than this module,
- * the data loader and the `mnist` package), calling `beforeWrite` first when it writes
- * (a few seconds). Returns its path and whether it was written.
+ * Writes the gzipped digits file unless one made from the same inputs exists (this
+ * module, the data loader and the `mnist` package, as recorded in `<path>.key`), calling
+ * `beforeWrite` first when it writes (a few seconds). The file appears whole or not at
+ * all (written beside it, then renamed), so a server starting meanwhile never reads half.
+ * Returns its path and whether it was written.
  *
  * @example
  * ensureDigitsFile(); // { path: '…/dist/web/digits.bin.gz', written: false }
  */
 export function ensureDigitsFile(path: string = DIGITS_FILE, beforeWrite?: () => void): { path: string; written: boolean } {
-  if (existsSync(path)) {
-    const made = statSync(path).mtimeMs;
-    if (INPUTS.every((f) => !existsSync(f) || statSync(f).mtimeMs <= made)) return { path, written: false };
-  }
+  const key = inputsKey();
+  const keyFile = `${path}.key`;
+  if (existsSync(path) && existsSync(keyFile) && readFileSync(keyFile, 'utf8') === key) return { path, written: false };
   beforeWrite?.();
   const { train, test } = split(loadDigits(), TRAIN_SIZE);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, gzipSync(encodeDigits(train, test)));
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, gzipSync(encodeDigits(train, test)));
+  renameSync(partial, path);
+  writeFileSync(keyFile, key);
   return { path, written: true };
 }
