@@ -1,11 +1,13 @@
-import { MLArray } from '@smolml/core';
+import type { MLArray } from '@smolml/core';
 import type { NeuralNetworkLike, RegressionLike } from './models';
 import { isNetwork, networkParameters, regressionParameters } from './parameters';
+import { collectArrays } from './iterable-cap';
 
 /**
  * The number of trainable numbers in a model: every element of every layer's weights
  * and biases (or a regression's weights and bias, or a list of arrays). An array used
- * twice (tied weights) counts once.
+ * twice (tied weights) counts once. A list is read up to {@link ITERABLE_CAP} arrays;
+ * a longer (or endless) one is a RangeError.
  *
  * @example
  * // 784→128→10: 784·128 + 128 + 128·10 + 10
@@ -15,15 +17,7 @@ export function countParameters(model: NeuralNetworkLike | RegressionLike | Iter
   const FN = 'countParameters';
   let arrays: MLArray[];
   if (typeof model === 'object' && model !== null && Symbol.iterator in model) {
-    arrays = [];
-    let i = 0;
-    for (const a of model as Iterable<unknown>) {
-      if (!(a instanceof MLArray)) {
-        throw new TypeError(`${FN}: element ${i} of the list is not an MLArray (got ${a === null ? 'null' : typeof a})`);
-      }
-      arrays.push(a);
-      i++;
-    }
+    arrays = collectArrays(FN, 'the list', model);
   } else if (isNetwork(model)) {
     arrays = networkParameters(FN, model).map((p) => p.array);
   } else {

@@ -1,3 +1,4 @@
+import { describeArg } from '@smolml/core';
 import { Ledger } from './ledger';
 import { type SizeOptions, layoutOf } from './layout';
 import type { DecisionNodeLike, DecisionTreeLike } from './models';
@@ -49,7 +50,7 @@ function childrenOf(node: DecisionNodeLike): [DecisionNodeLike | null, DecisionN
 
 function checkNode(fn: string, node: unknown, what: string): asserts node is DecisionNodeLike {
   if (!isNode(node)) {
-    throw new TypeError(`${fn}: ${what} must be a decision node object, got ${node === null ? 'null' : typeof node}`);
+    throw new TypeError(`${fn}: ${what} must be a decision node object, got ${describeArg(node)}`);
   }
 }
 
@@ -103,13 +104,13 @@ export function nodeSize(node: DecisionNodeLike, ledger: Ledger): DecisionNodeSi
 export function calculateDecisionNodeSize(node: DecisionNodeLike, options?: SizeOptions): DecisionNodeSize {
   checkNode('calculateDecisionNodeSize', node, 'node');
   analyzeTree('calculateDecisionNodeSize', node);
-  return nodeSize(node, new Ledger(layoutOf(options)));
+  return nodeSize(node, new Ledger(layoutOf('calculateDecisionNodeSize', options), 'calculateDecisionNodeSize'));
 }
 
 /** @internal A tree's bytes into `ledger`. */
 export function treeSize(fn: string, model: DecisionTreeLike, ledger: Ledger): DecisionTreeSize {
   if (typeof model !== 'object' || model === null || !('root' in model)) {
-    throw new TypeError(`${fn}: expected a decision tree object with a root field (null while untrained), got ${model === null ? 'null' : typeof model}`);
+    throw new TypeError(`${fn}: expected a decision tree object with a root field (null while untrained), got ${describeArg(model)}`);
   }
   const root = model.root;
   if (root !== null && root !== undefined) checkNode(fn, root, 'model.root');
@@ -135,5 +136,5 @@ export function treeSize(fn: string, model: DecisionTreeLike, ledger: Ledger): D
  * treeStructure.leafNodes; // how many leaves the tree grew
  */
 export function calculateDecisionTreeSize(model: DecisionTreeLike, options?: SizeOptions): DecisionTreeSize {
-  return treeSize('calculateDecisionTreeSize', model, new Ledger(layoutOf(options)));
+  return treeSize('calculateDecisionTreeSize', model, new Ledger(layoutOf('calculateDecisionTreeSize', options), 'calculateDecisionTreeSize'));
 }

@@ -1,3 +1,5 @@
+import { describeArg } from '@smolml/core';
+
 const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
 
 /**
@@ -12,7 +14,7 @@ const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
  */
 export function formatSize(bytes: number): string {
   if (typeof bytes !== 'number') {
-    throw new TypeError(`formatSize: expected a number of bytes, got ${bytes === null ? 'null' : typeof bytes}`);
+    throw new TypeError(`formatSize: expected a number of bytes, got ${describeArg(bytes)}`);
   }
   if (!Number.isFinite(bytes) || bytes < 0) {
     throw new RangeError(`formatSize: expected a finite, non-negative number of bytes, got ${bytes}`);
@@ -23,5 +25,12 @@ export function formatSize(bytes: number): string {
     value /= 1024;
     unit++;
   }
-  return `${value.toFixed(2)} ${UNITS[unit]}`;
+  return `${twoDecimals(value)} ${UNITS[unit]}`;
+}
+
+// `toFixed` switches to exponent notation from 1e21 on; past that, print the digits.
+function twoDecimals(v: number): string {
+  if (v < 1e21) return v.toFixed(2);
+  const cents = BigInt(Math.round(v * 100)).toString();
+  return `${cents.slice(0, -2)}.${cents.slice(-2)}`;
 }

@@ -1,9 +1,9 @@
 /**
- * `@smolml/memory`: how much memory SmolML arrays and models hold. Float64 storage
- * (values, gradients, optimizer state) is counted exactly, 8 bytes per number; the
- * JavaScript objects around it follow a documented V8 cost model that the tests check
- * against measured heap growth. Use it to plan resources, find what dominates a
- * training step, and compare architectures.
+ * `@smolml/memory`: how much memory SmolML arrays and models hold. Typed storage
+ * (values, gradients, optimizer state) is counted exactly, `BYTES_PER_ELEMENT` per
+ * number (8 for float64, 4 for float32); the JavaScript objects around it follow a
+ * documented V8 cost model that the tests check against measured heap growth. Use it
+ * to plan resources, find what dominates a training step, and compare architectures.
  *
  * @packageDocumentation
  */
@@ -23,7 +23,8 @@ export { calculateRandomForestSize, type RandomForestSize } from './random-fores
 export { calculateGraphSize, type GraphSize } from './graph-size';
 export { countParameters } from './count-parameters';
 export { memoryReport } from './memory-report';
-export { measureHeap, type HeapMeasurement, type MeasureHeapOptions } from './measure-heap';
+export { measureHeap, MAX_RUNS, type HeapMeasurement, type MeasureHeapOptions } from './measure-heap';
+export { ITERABLE_CAP } from './iterable-cap';
 export { type MemoryBreakdown } from './breakdown';
 export { type OptimizerSize, type OptimizerStateSize } from './optimizer-size';
 export {

@@ -1,8 +1,10 @@
+import { describeArg } from '@smolml/core';
+
 /**
  * The V8 object sizes behind every estimate in this package. Typed storage (the
- * `Float64Array`s holding values, gradients and optimizer state) is counted exactly,
- * 8 bytes per float64; everything else (the JavaScript objects around that storage) is
- * an estimate from these constants.
+ * `Float64Array`s and `Float32Array`s holding values, gradients and optimizer state) is
+ * counted exactly, `BYTES_PER_ELEMENT` (8 or 4) per element; everything else (the
+ * JavaScript objects around that storage) is an estimate from these constants.
  *
  * V8 stores every object field in one "tagged" slot: 8 bytes on a 64-bit build, or 4
  * bytes when V8 is built with pointer compression (all fields become 32-bit offsets
@@ -51,9 +53,21 @@ export interface V8Layout {
   readonly jsFunction: number;
   /** Header of a closure's context (map, length, scope info, parent context), before the captured variables. */
   readonly contextHeader: number;
+  /**
+   * What recording one op adds beyond its output array and the buffers it declares in
+   * `savedBuffers`: the backward closure, its context of captured variables and the
+   * small objects those hold (a broadcast plan, a sibling's own backward closure). One
+   * constant for every op, since a closure's contents are invisible to JavaScript: the
+   * median of core's ops and fused `customOp`s, measured on Node 20 (see the guide's
+   * cost-model table for the spread).
+   */
+  readonly recordedNode: number;
   /** Largest integer stored unboxed in a field (a "Smi"); larger or fractional numbers are boxed in a heap number. */
   readonly smiMax: number;
 }
+
+// `node --expose-gc test/support/node-cost.cjs` prints the per-op figures this is the median of.
+const RECORDED_NODE_FULL = 176;
 
 /** 64-bit V8 without pointer compression: standard Node.js builds (Node 14 and later). */
 export const FULL_POINTERS: V8Layout = Object.freeze({
@@ -73,6 +87,7 @@ export const FULL_POINTERS: V8Layout = Object.freeze({
   hashTableHeader: 40,
   jsFunction: 56,
   contextHeader: 32,
+  recordedNode: RECORDED_NODE_FULL,
   smiMax: 2 ** 31 - 1,
 });
 
@@ -94,6 +109,8 @@ export const COMPRESSED_POINTERS: V8Layout = Object.freeze({
   hashTableHeader: 20,
   jsFunction: 28,
   contextHeader: 16,
+  // The same objects with 4-byte fields: half the full-pointer figure (derived, not measured).
+  recordedNode: RECORDED_NODE_FULL / 2,
   smiMax: 2 ** 30 - 1,
 });
 
@@ -127,14 +144,49 @@ export function detectLayout(): V8Layout {
   return COMPRESSED_POINTERS;
 }
 
-/** @internal The layout an options object asks for, validated. */
-export function layoutOf(options: SizeOptions | undefined): V8Layout {
-  const layout = options?.layout;
-  if (layout === undefined) return detectLayout();
-  if (typeof layout !== 'object' || layout === null || (layout.tagged !== 4 && layout.tagged !== 8)) {
-    throw new RangeError('layout: expected a V8Layout such as FULL_POINTERS or COMPRESSED_POINTERS');
+const LAYOUT_FIELDS = [
+  'alignment', 'objectHeader', 'heapNumber', 'jsArray', 'fixedArrayHeader', 'typedArray', 'arrayBuffer',
+  'onHeapTypedArrayMax', 'stringHeader', 'bigintHeader', 'jsCollection', 'hashTableHeader', 'jsFunction',
+  'contextHeader', 'recordedNode',
+] as const;
+
+/** The largest object size a layout field may give: 1 MiB (V8's are tens of bytes). */
+const MAX_FIELD = 2 ** 20;
+
+const show = (v: unknown): string => (typeof v === 'number' ? String(v) : describeArg(v));
+
+/**
+ * @internal The layout an options object asks for, validated: `options` is undefined
+ * or an object, and its `layout` (when given) has every field of a {@link V8Layout}: a
+ * name, `tagged` and `alignment` of 4 or 8, sizes that are integers in [0, 1 MiB], and
+ * `smiMax` a positive safe integer. Errors name `fn`.
+ */
+export function layoutOf(fn: string, options: SizeOptions | undefined): V8Layout {
+  if (options === undefined) return detectLayout();
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new TypeError(`${fn}: options must be an object like { layout: FULL_POINTERS }, got ${describeArg(options)}`);
   }
-  return layout;
+  const layout: unknown = (options as { layout?: unknown }).layout;
+  if (layout === undefined) return detectLayout();
+  if (typeof layout !== 'object' || layout === null) {
+    throw new TypeError(`${fn}: options.layout must be a V8Layout such as FULL_POINTERS or COMPRESSED_POINTERS, got ${describeArg(layout)}`);
+  }
+  const l = layout as Record<string, unknown>;
+  if (typeof l.name !== 'string') throw new TypeError(`${fn}: options.layout.name must be a string, got ${describeArg(l.name)}`);
+  for (const key of ['tagged', 'alignment'] as const) {
+    if (l[key] !== 4 && l[key] !== 8) throw new RangeError(`${fn}: options.layout.${key} must be 4 or 8 (bytes), got ${show(l[key])}`);
+  }
+  for (const key of LAYOUT_FIELDS) {
+    const v = l[key];
+    if (typeof v !== 'number') throw new TypeError(`${fn}: options.layout.${key} must be a number, got ${describeArg(v)}`);
+    if (!Number.isInteger(v) || v < 0 || v > MAX_FIELD) {
+      throw new RangeError(`${fn}: options.layout.${key} must be a whole number of bytes in [0, ${MAX_FIELD}], got ${v}`);
+    }
+  }
+  const smi = l.smiMax;
+  if (typeof smi !== 'number') throw new TypeError(`${fn}: options.layout.smiMax must be a number, got ${describeArg(smi)}`);
+  if (!Number.isSafeInteger(smi) || smi < 1) throw new RangeError(`${fn}: options.layout.smiMax must be a positive safe integer, got ${smi}`);
+  return layout as V8Layout;
 }
 
 /** @internal `bytes` rounded up to the layout's allocation alignment. */

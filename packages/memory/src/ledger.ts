@@ -1,7 +1,6 @@
 import { MLArray } from '@smolml/core';
-import { gradBuffer, gradView } from './core-internals';
 import { type V8Layout, align } from './layout';
-import { hiddenArrays, savedBuffers, savedObjectFields } from './saved-buffers';
+import { type DeclaredNode, declared } from './declared-node';
 
 /** Bytes newly counted for one array: exact typed storage and modelled overhead. */
 export interface ArrayBytes {
@@ -19,6 +18,10 @@ export interface ArrayBytes {
  * Typed arrays are counted per view: core never makes two views of one buffer, and
  * reading `.buffer` to find out would move a small array's bytes out of the V8 heap,
  * changing what is being measured.
+ *
+ * Of an MLArray it reads only what the array declares through core's public API:
+ * `data`, `gradData`, `shape`, `prev` and `savedBuffers` (never a `_`-prefixed field,
+ * never a guess from the op's name).
  */
 export class Ledger {
   /** Exact bytes of typed storage counted so far. */
@@ -28,7 +31,8 @@ export class Ledger {
   private readonly seen = new Set<object>();
   private readonly strings = new Set<string>();
 
-  constructor(readonly layout: V8Layout) {}
+  /** `fn` is the public function counting: errors about malformed arrays name it. */
+  constructor(readonly layout: V8Layout, readonly fn: string) {}
 
   get total(): number {
     return this.storage + this.overhead;
@@ -59,12 +63,6 @@ export class Ledger {
     return bytes;
   }
 
-  /** A typed array that no object exposes (held only by a closure), of `bytes` bytes. */
-  hiddenTyped(bytes: number): void {
-    this.storage += bytes;
-    this.overhead += typedOverhead(this.layout, bytes);
-  }
-
   /** A JS array and its elements store, without walking into the elements. */
   arrayShell(arr: readonly unknown[]): void {
     if (!this.claim(arr)) return;
@@ -82,47 +80,46 @@ export class Ledger {
   }
 
   /**
-   * One MLArray: its object, shape, list of parents (not the parents themselves), data
-   * and gradient buffers, and the wrapper `grad` returns once it has been read.
+   * One MLArray: its object, shape, list of parents (not the parents themselves), and
+   * its data and gradient buffers, each `BYTES_PER_ELEMENT` (8 for float64, 4 for
+   * float32) per element. The `grad` getter's wrapper is not counted: core makes a
+   * fresh one on every read, so none is kept.
    */
-  mlarray(a: MLArray): ArrayBytes {
+  mlarray(a: MLArray, d: DeclaredNode = declared(this.fn, a)): ArrayBytes {
     const result: ArrayBytes = { data: 0, grad: 0, overhead: 0 };
     if (!this.claim(a)) return result;
     const before = this.overhead;
     this.overhead += this.objectShell(Reflect.ownKeys(a).length);
-    this.arrayShell(a.shape);
-    this.arrayShell(a.prev);
-    result.data = this.typed(a.data);
-    const g = gradBuffer(a);
-    if (g !== null) result.grad = this.typed(g);
-    const view = gradView(a);
-    if (view !== null && this.claim(view)) {
-      this.overhead += this.objectShell(Reflect.ownKeys(view).length);
-      this.arrayShell(view.shape);
-      this.arrayShell(view.prev);
-    }
+    this.arrayShell(d.shape);
+    this.list(d.prev);
+    result.data = this.typed(d.data);
+    if (d.grad !== null) result.grad = this.typed(d.grad);
     result.overhead = this.overhead - before;
     return result;
   }
 
   /**
-   * What a recorded op adds to its output array: the backward closure (a function and
-   * its context of captured variables) and the buffers only that closure holds.
+   * What recording an op adds to its output array: the backward closure and its
+   * context ({@link V8Layout.recordedNode}, the same for every op), the typed arrays
+   * the node declares in `savedBuffers` (exact; one shared with an array already
+   * counted is not counted twice), and the list that holds them.
    */
-  opState(node: MLArray): { storage: number; overhead: number } {
-    const L = this.layout;
+  opState(d: DeclaredNode): { storage: number; overhead: number } {
     const s0 = this.storage, o0 = this.overhead;
-    // Closures capture a handful of variables (operands, sizes, the broadcast plan);
-    // four context slots is the common case in core's ops.
-    this.overhead += L.jsFunction + L.contextHeader + 4 * L.tagged;
-    for (const bytes of savedBuffers(node)) this.hiddenTyped(bytes);
-    // The list core keeps them in (shared and empty when nothing is saved).
-    if (node.savedBuffers.length > 0) this.arrayShell(node.savedBuffers);
-    const fields = savedObjectFields(node);
-    if (fields > 0) this.overhead += this.objectShell(fields);
-    // Hidden 0-d arrays: object, frozen empty shape, empty parents list.
-    this.overhead += hiddenArrays(node) * (this.objectShell(Reflect.ownKeys(node).length) + 2 * L.jsArray);
+    this.overhead += this.layout.recordedNode;
+    for (let i = 0; i < d.saved.length; i++) this.typed(d.saved[i]);
+    this.list(d.saved);
     return { storage: this.storage - s0, overhead: this.overhead - o0 };
+  }
+
+  /**
+   * A list an array declares (`prev`, `savedBuffers`). An empty frozen list is core's
+   * one shared constant for "none" (leaves, nodes that save nothing), owned by no array,
+   * so it costs nothing here; any other list is counted once.
+   */
+  private list(arr: readonly unknown[]): void {
+    if (arr.length === 0 && Object.isFrozen(arr)) return;
+    this.arrayShell(arr);
   }
 
   /** A string, counted once per distinct value (literals and property names are shared). */
@@ -161,10 +158,11 @@ export class Ledger {
     const L = this.layout;
     if (this.seen.has(x)) return;
     if (x instanceof MLArray) {
-      this.mlarray(x);
-      if (x.prev.length > 0) {
-        this.opState(x);
-        for (const p of x.prev) if (!this.seen.has(p)) stack.push(p);
+      const d = declared(this.fn, x);
+      this.mlarray(x, d);
+      if (d.prev.length > 0) {
+        this.opState(d);
+        for (const p of d.prev) if (!this.seen.has(p)) stack.push(p);
       }
       return;
     }
@@ -232,9 +230,11 @@ export function isSmi(n: number, layout: V8Layout): boolean {
 
 /**
  * The objects around a typed array's bytes: the typed array, its ArrayBuffer, and for
- * small arrays the header of the on-heap ByteArray that holds the bytes.
+ * small arrays the header of the on-heap ByteArray that holds the bytes, with the
+ * padding that rounds the ByteArray up to the allocation alignment (a float32 array of
+ * odd length pads 4 bytes).
  */
 export function typedOverhead(layout: V8Layout, bytes: number): number {
   const onHeap = bytes > 0 && bytes <= layout.onHeapTypedArrayMax;
-  return layout.typedArray + layout.arrayBuffer + (onHeap ? layout.fixedArrayHeader : 0);
+  return layout.typedArray + layout.arrayBuffer + (onHeap ? layout.fixedArrayHeader + align(layout, bytes) - bytes : 0);
 }

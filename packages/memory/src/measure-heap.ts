@@ -1,3 +1,5 @@
+import { describeArg } from '@smolml/core';
+
 /** What {@link measureHeap} measured. */
 export interface HeapMeasurement<T> {
   /** Median growth of `heapUsed + external` over the runs, in bytes: what the result keeps alive. */
@@ -18,14 +20,18 @@ export interface HeapMeasurement<T> {
 
 /** Options for {@link measureHeap}. */
 export interface MeasureHeapOptions {
-  /** How many times to run `fn`; the median is reported. Default 1. */
+  /** How many times to run `fn`; the median is reported. Default 1, at most {@link MAX_RUNS}. */
   runs?: number;
   /**
-   * Unmeasured runs first, default 0. The first calls of new code also allocate the
-   * engine's compiled code and caches, which then look like part of the result.
+   * Unmeasured runs first, default 0, at most {@link MAX_RUNS}. The first calls of new
+   * code also allocate the engine's compiled code and caches, which then look like part
+   * of the result.
    */
   warmup?: number;
 }
+
+/** The most runs (and, separately, warm-up runs) {@link measureHeap} accepts: 1000. */
+export const MAX_RUNS = 1000;
 
 interface MemoryUsage {
   heapUsed: number;
@@ -54,12 +60,17 @@ const MAX_COLLECTIONS = 10;
  * const { bytes } = measureHeap(() => zeros(1000, 1000), { runs: 3, warmup: 1 });
  * formatSize(bytes); // "7.63 MB": 8 000 000 bytes of values plus a few hundred of objects
  */
-export function measureHeap<T>(fn: () => T, options: MeasureHeapOptions = {}): HeapMeasurement<T> {
-  if (typeof fn !== 'function') throw new TypeError(`measureHeap: expected a function, got ${typeof fn}`);
-  const runs = options.runs ?? 1;
-  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`measureHeap: runs must be a positive integer, got ${runs}`);
-  const warmup = options.warmup ?? 0;
-  if (!Number.isInteger(warmup) || warmup < 0) throw new RangeError(`measureHeap: warmup must be a non-negative integer, got ${warmup}`);
+export function measureHeap<T>(fn: () => T, options?: MeasureHeapOptions): HeapMeasurement<T> {
+  if (typeof fn !== 'function') throw new TypeError(`measureHeap: expected a function, got ${describeArg(fn)}`);
+  // Refused before it runs: its allocations would happen after the measurement ends.
+  if (Object.prototype.toString.call(fn) === '[object AsyncFunction]') {
+    throw new TypeError('measureHeap: fn is an async function; measure synchronous work (await it first, then measure what it built)');
+  }
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+    throw new TypeError(`measureHeap: options must be an object like { runs: 5, warmup: 1 }, got ${describeArg(options)}`);
+  }
+  const runs = count('runs', options?.runs, 1, 1);
+  const warmup = count('warmup', options?.warmup, 0, 0);
   const proc = (globalThis as { process?: { memoryUsage?: () => MemoryUsage } }).process;
   if (typeof proc?.memoryUsage !== 'function') {
     throw new Error('measureHeap: needs Node.js (process.memoryUsage); browsers have no comparable counter');
@@ -122,6 +133,16 @@ function runOnce<T>(fn: () => T, box: { value?: T }, usage: () => MemoryUsage, c
   collect();
   const after = usage();
   return [after.heapUsed - before.heapUsed, after.external - before.external];
+}
+
+// An integer option in [min, MAX_RUNS], or its default.
+function count(name: string, v: unknown, fallback: number, min: number): number {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'number') throw new TypeError(`measureHeap: ${name} must be a number, got ${describeArg(v)}`);
+  if (!Number.isInteger(v) || v < min || v > MAX_RUNS) {
+    throw new RangeError(`measureHeap: ${name} must be ${min === 1 ? 'a positive' : 'a non-negative'} integer of at most ${MAX_RUNS}, got ${v}`);
+  }
+  return v;
 }
 
 function median(xs: readonly number[]): number {

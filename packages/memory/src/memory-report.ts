@@ -1,26 +1,31 @@
 import type { SizeOptions } from './layout';
 import type { MemoryBreakdown } from './breakdown';
 import type { NeuralNetworkLike, RegressionLike } from './models';
-import { calculateNeuralNetworkSize } from './neural-network-size';
-import { calculateRegressionSize } from './regression-size';
+import { networkSize } from './neural-network-size';
+import { regressionSize } from './regression-size';
 import { formatSize } from './format-size';
 import { isNetwork } from './parameters';
 
-type Row = [label: string, shape: string, parameters: string, bytes: number];
+type Row = [label: string, shape: string, dtype: string, parameters: string, bytes: number];
 
+const FN = 'memoryReport';
 const shapeText = (s: readonly number[]): string => `(${s.join(', ')}${s.length === 1 ? ',' : ''})`;
 const group = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+// One dtype, or "weights/biases" when a layer mixes them.
+const pair = (a: string, b: string): string => (a === b ? a : `${a}/${b}`);
 
 /**
  * A table of where a model's memory goes, in the spirit of Keras's `model.summary()`:
- * one row per layer (its weights and biases shapes, parameter count, bytes and share of
- * the total), then the optimizer's state and the model's own objects, a total, and the
- * split between exact float64 storage and modelled object overhead.
+ * one row per layer (its weights and biases shapes, dtype, parameter count, bytes and
+ * share of the total), then the optimizer's state and the model's own objects, a
+ * total, and the split between exact typed storage (8 bytes an element for float64, 4
+ * for float32) and modelled object overhead. A layer whose weights and biases differ in
+ * dtype shows both (`float32/float64`).
  *
  * @example
  * console.log(memoryReport(model));
- * // Layer  Shape                 Parameters      Bytes   Share
- * // 0      (784, 128), (1, 128)     100,480    1.54 MB   49.4%
+ * // Layer  Shape                 DType    Parameters      Bytes   Share
+ * // 0      (784, 128), (1, 128)  float64     100,480    1.53 MB   49.3%
  * // …
  */
 export function memoryReport(model: NeuralNetworkLike | RegressionLike, options?: SizeOptions): string {
@@ -28,29 +33,29 @@ export function memoryReport(model: NeuralNetworkLike | RegressionLike, options?
   let total: number, parameterCount: number, breakdown: MemoryBreakdown, layout: string;
   let optimizerRow: Row, baseRow: Row;
   if (isNetwork(model)) {
-    const r = calculateNeuralNetworkSize(model, options);
+    const r = networkSize(FN, model, options);
     r.layers.forEach((l, i) => {
-      rows.push([String(i), `${shapeText(l.weightsShape)}, ${shapeText(l.biasesShape)}`, group(l.parameters), l.total]);
+      rows.push([String(i), `${shapeText(l.weightsShape)}, ${shapeText(l.biasesShape)}`, pair(l.weightsDType, l.biasesDType), group(l.parameters), l.total]);
     });
     ({ total, parameterCount, breakdown, layout } = r);
-    optimizerRow = ['optimizer', `${r.optimizer.state.arrays} state arrays`, '', r.optimizer.size];
-    baseRow = ['model objects', '', '', r.baseSize];
+    optimizerRow = ['optimizer', `${r.optimizer.state.arrays} state arrays`, r.optimizer.state.dtypes.join('/'), '', r.optimizer.size];
+    baseRow = ['model objects', '', '', '', r.baseSize];
   } else {
-    const r = calculateRegressionSize(model as RegressionLike, options);
+    const r = regressionSize(FN, model as RegressionLike, options);
     const m = model as RegressionLike;
-    rows.push(['weights', shapeText(m.weights.shape), group(m.weights.size), r.parameters.weightsSize]);
-    rows.push(['bias', shapeText(m.bias.shape), group(m.bias.size), r.parameters.biasSize]);
+    rows.push(['weights', shapeText(m.weights.shape), r.parameters.weightsDType, group(m.weights.size), r.parameters.weightsSize]);
+    rows.push(['bias', shapeText(m.bias.shape), r.parameters.biasDType, group(m.bias.size), r.parameters.biasSize]);
     ({ total, parameterCount, breakdown, layout } = r);
-    optimizerRow = ['optimizer', `${r.optimizer.state.arrays} state arrays`, '', r.optimizer.size];
-    baseRow = ['model objects', '', '', r.baseSize];
+    optimizerRow = ['optimizer', `${r.optimizer.state.arrays} state arrays`, r.optimizer.state.dtypes.join('/'), '', r.optimizer.size];
+    baseRow = ['model objects', '', '', '', r.baseSize];
   }
   rows.push(optimizerRow, baseRow);
   const share = (b: number): string => (total === 0 ? '0.0%' : `${((100 * b) / total).toFixed(1)}%`);
-  const table: string[][] = [['Layer', 'Shape', 'Parameters', 'Bytes', 'Share']];
-  for (const [label, shape, params, bytes] of rows) table.push([label, shape, params, formatSize(bytes), share(bytes)]);
-  table.push(['Total', '', group(parameterCount), formatSize(total), share(total)]);
+  const table: string[][] = [['Layer', 'Shape', 'DType', 'Parameters', 'Bytes', 'Share']];
+  for (const [label, shape, dtype, params, bytes] of rows) table.push([label, shape, dtype, params, formatSize(bytes), share(bytes)]);
+  table.push(['Total', '', '', group(parameterCount), formatSize(total), share(total)]);
   const widths = table[0].map((_, c) => Math.max(...table.map((r) => r[c].length)));
-  const right = [false, false, true, true, true];
+  const right = [false, false, false, true, true, true];
   const line = (r: string[]): string =>
     r.map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
   const rule = '─'.repeat(widths.reduce((s, w) => s + w, 0) + 2 * (widths.length - 1));
@@ -59,7 +64,7 @@ export function memoryReport(model: NeuralNetworkLike | RegressionLike, options?
   out.push(rule, line(table[table.length - 1]), '');
   const exact = total - breakdown.overhead;
   out.push(
-    `Float64 storage (exact): ${formatSize(exact)} = parameters ${formatSize(breakdown.parameters)}` +
+    `Typed storage (exact): ${formatSize(exact)} = parameters ${formatSize(breakdown.parameters)}` +
       ` + gradients ${formatSize(breakdown.gradients)} + optimizer state ${formatSize(breakdown.optimizerState)}` +
       (breakdown.otherStorage > 0 ? ` + other ${formatSize(breakdown.otherStorage)}` : ''),
     `Object overhead (modelled, ${layout}): ${formatSize(breakdown.overhead)}`,

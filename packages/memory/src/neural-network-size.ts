@@ -1,4 +1,6 @@
+import type { DType } from '@smolml/core';
 import { Ledger } from './ledger';
+import { dtypeOf } from './dtype-of';
 import { type SizeOptions, layoutOf } from './layout';
 import type { MemoryBreakdown } from './breakdown';
 import type { NeuralNetworkLike } from './models';
@@ -17,6 +19,10 @@ export interface LayerSize {
   parameters: number;
   weightsShape: readonly number[];
   biasesShape: readonly number[];
+  /** The element type of the weights (their bytes are `BYTES_PER_ELEMENT` each: 8 for float64, 4 for float32). */
+  weightsDType: DType;
+  /** The element type of the biases. */
+  biasesDType: DType;
 }
 
 /** The memory of a neural network, by layer and by kind. */
@@ -39,22 +45,27 @@ const FN = 'calculateNeuralNetworkSize';
 /**
  * The bytes a network holds: each layer's weights and biases (values, gradients once
  * allocated, object overhead), the optimizer's state, and the model's own objects.
- * Float64 storage is exact (8 bytes per element); object overhead follows the V8
- * layout model (see {@link FULL_POINTERS}). A parameter shared by two layers is counted
- * once, in the first.
+ * Typed storage is exact (`BYTES_PER_ELEMENT` per element: 8 for float64, 4 for
+ * float32); object overhead follows the V8 layout model (see {@link FULL_POINTERS}). A
+ * parameter shared by two layers is counted once, in the first.
  *
  * total = Σ layers[i].total + optimizer.size + baseSize
  *       = Σ breakdown fields
  *
  * @example
  * const report = calculateNeuralNetworkSize(model);
- * report.breakdown.parameters;      // 8 × number of parameters, exactly
+ * report.breakdown.parameters;      // 8 × number of parameters (4 × in float32), exactly
  * formatSize(report.total);         // e.g. "3.12 MB"
  */
 export function calculateNeuralNetworkSize(model: NeuralNetworkLike, options?: SizeOptions): NeuralNetworkSize {
-  const params = networkParameters(FN, model);
-  const layout = layoutOf(options);
-  const ledger = new Ledger(layout);
+  return networkSize(FN, model, options);
+}
+
+/** @internal {@link calculateNeuralNetworkSize}, its errors naming `fn`. */
+export function networkSize(fn: string, model: NeuralNetworkLike, options: SizeOptions | undefined): NeuralNetworkSize {
+  const params = networkParameters(fn, model);
+  const layout = layoutOf(fn, options);
+  const ledger = new Ledger(layout, fn);
   const breakdown: MemoryBreakdown = { parameters: 0, gradients: 0, optimizerState: 0, otherStorage: 0, overhead: 0 };
   const layers: LayerSize[] = [];
   let parameterCount = 0;
@@ -76,10 +87,12 @@ export function calculateNeuralNetworkSize(model: NeuralNetworkLike, options?: S
       parameters: w.size + b.size,
       weightsShape: w.shape,
       biasesShape: b.shape,
+      weightsDType: dtypeOf(w),
+      biasesDType: dtypeOf(b),
     });
   }
   const storage0 = ledger.storage;
-  const optimizer = optimizerSize(FN, model.optimizer, ledger);
+  const optimizer = optimizerSize(fn, (model as { optimizer?: unknown }).optimizer, ledger);
   breakdown.optimizerState = optimizer.state.bytes;
   // The optimizer's own objects may hold other typed storage (rare); it is not state.
   breakdown.otherStorage += ledger.storage - storage0 - optimizer.state.bytes;

@@ -1,16 +1,20 @@
+import type { DType } from '@smolml/core';
 import type { Ledger } from './ledger';
 import { optimizerStateArrays } from './parameters';
+import { dtypeOf } from './dtype-of';
 
 /** The optimizer's buffers, as `stateArrays()` reports them. */
 export interface OptimizerStateSize {
   /** Number of distinct state arrays (Adam: two per parameter array). */
   arrays: number;
-  /** Number of float64 elements across them. */
+  /** Number of elements across them. */
   elements: number;
-  /** Their float64 storage, exact: 8 × elements. */
+  /** Their typed storage, exact: `BYTES_PER_ELEMENT` per element (8 for float64, 4 for float32). */
   bytes: number;
   /** Storage plus the arrays' object overhead. */
   total: number;
+  /** The dtypes of the state arrays, in order of first appearance (an optimizer keeps state in its parameters' dtype). */
+  dtypes: DType[];
 }
 
 /** What an optimizer holds. */
@@ -27,9 +31,11 @@ export interface OptimizerSize {
  */
 export function optimizerSize(fn: string, optimizer: unknown, ledger: Ledger): OptimizerSize {
   const start = ledger.total;
-  const state: OptimizerStateSize = { arrays: 0, elements: 0, bytes: 0, total: 0 };
+  const state: OptimizerStateSize = { arrays: 0, elements: 0, bytes: 0, total: 0, dtypes: [] };
   for (const s of optimizerStateArrays(fn, optimizer)) {
     if (ledger.has(s)) continue;
+    const dtype = dtypeOf(s);
+    if (!state.dtypes.includes(dtype)) state.dtypes.push(dtype);
     const t0 = ledger.total;
     const b = ledger.mlarray(s);
     state.arrays++;

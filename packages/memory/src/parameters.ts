@@ -1,5 +1,6 @@
-import { MLArray } from '@smolml/core';
+import { MLArray, describeArg } from '@smolml/core';
 import type { NeuralNetworkLike, OptimizerLike, RegressionLike } from './models';
+import { collectArrays } from './iterable-cap';
 
 /** @internal One parameter array and where it lives in the model. */
 export interface NamedParameter {
@@ -10,8 +11,7 @@ export interface NamedParameter {
 }
 
 function fail(fn: string, what: string, expected: string, got: unknown): never {
-  const desc = got === null ? 'null' : Array.isArray(got) ? 'an array' : typeof got;
-  throw new TypeError(`${fn}: ${what} must be ${expected}, got ${desc}`);
+  throw new TypeError(`${fn}: ${what} must be ${expected}, got ${describeArg(got)}`);
 }
 
 function isObject(x: unknown): x is object {
@@ -24,13 +24,15 @@ export function networkParameters(fn: string, model: NeuralNetworkLike): NamedPa
   const layers = (model as { layers?: unknown }).layers;
   if (!Array.isArray(layers)) fail(fn, 'model.layers', 'an array of { weights, biases } layers', layers);
   const out: NamedParameter[] = [];
-  layers.forEach((layer: unknown, i: number) => {
+  // An indexed loop, not forEach: a hole in the list is an error, not a skipped layer.
+  for (let i = 0; i < layers.length; i++) {
+    const layer: unknown = layers[i];
     if (!isObject(layer)) fail(fn, `model.layers[${i}]`, 'an object with weights and biases', layer);
     const { weights, biases } = layer as { weights?: unknown; biases?: unknown };
     if (!(weights instanceof MLArray)) fail(fn, `model.layers[${i}].weights`, 'an MLArray', weights);
     if (!(biases instanceof MLArray)) fail(fn, `model.layers[${i}].biases`, 'an MLArray', biases);
     out.push({ group: String(i), role: 'weights', array: weights }, { group: String(i), role: 'biases', array: biases });
-  });
+  }
   return out;
 }
 
@@ -51,19 +53,16 @@ export function isNetwork(model: unknown): model is NeuralNetworkLike {
   return isObject(model) && 'layers' in model;
 }
 
-/** @internal The optimizer's state arrays, or [] when there is no optimizer. */
+/**
+ * @internal The optimizer's state arrays, or [] when there is no optimizer. At most
+ * {@link ITERABLE_CAP} of them: an endless `stateArrays()` is a RangeError naming `fn`.
+ */
 export function optimizerStateArrays(fn: string, optimizer: unknown): MLArray[] {
   if (optimizer === undefined || optimizer === null) return [];
-  const stateArrays = isObject(optimizer) ? (optimizer as Partial<OptimizerLike>).stateArrays : undefined;
+  if (!isObject(optimizer)) fail(fn, 'model.optimizer', 'an optimizer object with a stateArrays() method', optimizer);
+  const stateArrays = (optimizer as Partial<OptimizerLike>).stateArrays;
   if (typeof stateArrays !== 'function') {
     throw new TypeError(`${fn}: model.optimizer has no stateArrays() method, so its state cannot be counted (every @smolml/optimizers optimizer has one)`);
   }
-  const out: MLArray[] = [];
-  let i = 0;
-  for (const s of stateArrays.call(optimizer) as Iterable<unknown>) {
-    if (!(s instanceof MLArray)) fail(fn, `model.optimizer.stateArrays()[${i}]`, 'an MLArray', s);
-    out.push(s);
-    i++;
-  }
-  return out;
+  return collectArrays(fn, 'model.optimizer.stateArrays()', stateArrays.call(optimizer));
 }

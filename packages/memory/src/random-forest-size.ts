@@ -1,3 +1,4 @@
+import { describeArg } from '@smolml/core';
 import { Ledger } from './ledger';
 import { type SizeOptions, layoutOf } from './layout';
 import type { RandomForestLike } from './models';
@@ -38,34 +39,46 @@ const FN = 'calculateRandomForestSize';
 export function calculateRandomForestSize(model: RandomForestLike, options?: SizeOptions): RandomForestSize {
   const trees = typeof model === 'object' && model !== null ? (model as { trees?: unknown }).trees : undefined;
   if (!Array.isArray(trees)) {
-    throw new TypeError(`${FN}: expected a random forest object with a trees array, got ${model === null ? 'null' : typeof model}`);
+    throw new TypeError(`${FN}: expected a random forest object with a trees array, got ${describeArg(model)}`);
   }
-  const ledger = new Ledger(layoutOf(options));
+  const ledger = new Ledger(layoutOf(FN, options), FN);
   ledger.walk(model, new Set(['trees']));
   ledger.arrayShell(trees);
   const baseSize = ledger.total;
-  const individual = trees.map((t, i) => {
+  // An indexed loop, not map: a hole in the list is an error, not a skipped tree.
+  const individual: DecisionTreeSize[] = [];
+  for (let i = 0; i < trees.length; i++) {
     try {
-      return treeSize(FN, t, ledger);
+      individual.push(treeSize(FN, trees[i], ledger));
     } catch (e) {
       if (e instanceof TypeError) throw new TypeError(e.message.replace(`${FN}:`, `${FN}: trees[${i}]:`));
       throw e;
     }
-  });
+  }
   let depth = 0, nodes = 0;
   for (const t of individual) {
     depth += t.treeStructure.maxDepth;
     nodes += t.treeStructure.internalNodes + t.treeStructure.leafNodes;
   }
   const n = individual.length;
+  const nTrees = (model as { nTrees?: unknown }).nTrees;
+  if (nTrees !== undefined) {
+    if (typeof nTrees !== 'number') throw new TypeError(`${FN}: model.nTrees must be a number, got ${describeArg(nTrees)}`);
+    if (!Number.isSafeInteger(nTrees) || nTrees < 0) throw new RangeError(`${FN}: model.nTrees must be a non-negative integer, got ${nTrees}`);
+  }
+  const maxFeatures = (model as { maxFeatures?: unknown }).maxFeatures;
+  if (maxFeatures !== undefined && maxFeatures !== null && typeof maxFeatures !== 'string') {
+    if (typeof maxFeatures !== 'number') throw new TypeError(`${FN}: model.maxFeatures must be a number, a string or null, got ${describeArg(maxFeatures)}`);
+    if (!Number.isFinite(maxFeatures) || maxFeatures < 0) throw new RangeError(`${FN}: model.maxFeatures must be a finite, non-negative number, got ${maxFeatures}`);
+  }
   const treesTotal = individual.reduce((s, t) => s + t.total, 0);
   return {
     total: baseSize + treesTotal,
     baseSize,
     trees: { total: treesTotal, individual },
     forestStats: {
-      nTrees: typeof model.nTrees === 'number' ? model.nTrees : n,
-      maxFeatures: model.maxFeatures ?? null,
+      nTrees: nTrees ?? n,
+      maxFeatures: maxFeatures ?? null,
       avgTreeDepth: n === 0 ? 0 : depth / n,
       avgTreeNodes: n === 0 ? 0 : nodes / n,
     },

@@ -12,8 +12,10 @@ describe('formatSize', () => {
     expect(formatSize(2 * 1024 ** 4)).toBe('2.00 TB');
   });
 
-  it('stays in TB past 1024 TB', () => {
+  it('stays in TB past 1024 TB, in plain digits however large', () => {
     expect(formatSize(2048 * 1024 ** 4)).toBe('2048.00 TB');
+    expect(formatSize(1e40)).toMatch(/^\d{28}\.\d\d TB$/);
+    expect(formatSize(Number.MAX_VALUE)).toMatch(/^\d+\.\d\d TB$/);
   });
 
   it('moves to the next unit when rounding would print 1024', () => {

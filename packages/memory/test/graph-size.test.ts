@@ -86,17 +86,54 @@ describe('calculateGraphSize', () => {
     expect(g.byOp).toEqual([expect.objectContaining({ op: 'mul', count: 100_000 })]);
   });
 
-  it('sees customOp outputs as nodes (closure contents stay invisible)', () => {
-    const x = randn(5);
-    const y = customOp('square', [x], x.data.map((v) => v * v), x.shape, (grad, [gx]) => {
-      if (gx) for (let i = 0; i < grad.length; i++) gx[i] += 2 * x.data[i] * grad[i];
-    });
-    const g = calculateGraphSize(y, FULL);
-    expect(g.byOp[0]).toMatchObject({ op: 'square', count: 1 });
+  it('counts a recorded node\'s closure as one constant, the same for every op', () => {
+    const x = randn(50), y = randn(50);
+    for (const out of [x.exp(), x.add(y), x.mul(3), x.sum(), x.matmul(y)]) {
+      expect(calculateGraphSize(out, FULL).saved).toBe(L.recordedNode);
+    }
   });
 
-  it('rejects what is not an MLArray', () => {
+  it('counts exactly the buffers a customOp declares in saved, once each', () => {
+    const x = randn(5), n = x.size;
+    const square = (saved: ArrayBufferView[]): MLArray =>
+      customOp('square', [x], x.data.map((v) => v * v), x.shape, (grad, [gx]) => {
+        if (gx) for (let i = 0; i < grad.length; i++) gx[i] += 2 * x.data[i] * grad[i];
+      }, { saved });
+    const none = calculateGraphSize(square([]), FULL);
+    expect(none.byOp[0]).toMatchObject({ op: 'square', count: 1 });
+    // customOp copies the list: an empty list of its own, one JS array
+    expect(none.saved).toBe(L.recordedNode + L.jsArray);
+    const twice = new Float64Array(1000);
+    const kept = calculateGraphSize(square([twice, new Float32Array(3), twice]), FULL);
+    const list = L.jsArray + L.fixedArrayHeader + 3 * L.tagged;
+    expect(kept.saved).toBe(L.recordedNode + list + 8000 + L.typedArray + L.arrayBuffer + 12 + L.typedArray + L.arrayBuffer + L.fixedArrayHeader + 4);
+    // a saved buffer that is an input's own data is already counted with the input
+    const aliased = calculateGraphSize(square([x.data]), FULL);
+    expect(aliased.saved).toBe(L.recordedNode + L.jsArray + L.fixedArrayHeader + L.tagged);
+    expect(aliased.leaves).toBe(none.leaves);
+    expect(8 * n).toBeLessThan(L.onHeapTypedArrayMax);
+  });
+
+  it('counts float32 graphs at 4 bytes per element, gradients included', () => {
+    const x = randn([16, 8], { requiresGrad: false, dtype: 'float32' });
+    const W = randn([8, 4], { dtype: 'float32' });
+    const loss = x.matmul(W).relu().sum();
+    const g32 = calculateGraphSize(loss, FULL);
+    const x64 = x.astype('float64'), W64 = W.astype('float64').detach();
+    W64.requiresGrad = true;
+    const g64 = calculateGraphSize(x64.matmul(W64).relu().sum(), FULL);
+    // The matmul and relu outputs hold 2 × 64 elements at 4 bytes instead of 8; the
+    // one-element loss takes 8 heap bytes either way (4 of float32 padded to 8).
+    expect(g64.activations - g32.activations).toBe(4 * 2 * 64);
+    // W, the matmul and relu outputs and the loss get float32 gradients
+    expect(g32.pendingGradients).toBe(4 * (32 + 64 + 64 + 1) + 4 * (L.typedArray + L.arrayBuffer) + L.fixedArrayHeader + 4);
+  });
+
+  it('rejects what is not an MLArray, and bad options, naming the function', () => {
     expect(() => calculateGraphSize([1, 2] as unknown as MLArray)).toThrow(TypeError);
-    expect(() => calculateGraphSize(undefined as unknown as MLArray)).toThrow(/expected an MLArray/);
+    expect(() => calculateGraphSize(undefined as unknown as MLArray)).toThrow(/calculateGraphSize: expected an MLArray, got undefined/);
+    expect(() => calculateGraphSize(randn(2), 'full' as unknown as undefined)).toThrow(/calculateGraphSize: options must be an object/);
+    const shell = { [Symbol.for('smolml.MLArray')]: true, data: new Float32Array(2), shape: [2], size: 2, requiresGrad: true, _prev: [] };
+    expect(() => calculateGraphSize(shell as unknown as MLArray)).toThrow(/^calculateGraphSize: an MLArray's/);
   });
 });

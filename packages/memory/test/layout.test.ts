@@ -28,14 +28,18 @@ describe('V8 layouts', () => {
     expect(() => calculateMLArraySize(zeros(2), { layout: bad })).toThrow(RangeError);
   });
 
-  // The gradient buffer is read from core's internal field, since the public getter
-  // allocates; this pins that field so a change in core fails here, not silently.
-  it('finds core\'s gradient buffer where it expects it', () => {
-    const a = new MLArray([1, 2, 3]);
-    a.mul(a).sum().backward();
-    expect((a as unknown as { _grad: unknown })._grad).toBeInstanceOf(Float64Array);
-    expect((a as unknown as { _gradView: unknown })._gradView).toBeNull();
-    void a.grad;
-    expect((a as unknown as { _gradView: unknown })._gradView).toBe(a.grad);
+  it('validates every field of a layout, naming the function', () => {
+    const fn = calculateMLArraySize as (a: MLArray, o: unknown) => number;
+    expect(() => fn(zeros(2), null)).toThrow(/calculateMLArraySize: options must be an object/);
+    expect(() => fn(zeros(2), { layout: 'full' })).toThrow(TypeError);
+    expect(() => fn(zeros(2), { layout: { ...FULL_POINTERS, jsArray: '32' } })).toThrow(/calculateMLArraySize: options.layout.jsArray must be a number/);
+    expect(() => fn(zeros(2), { layout: { ...FULL_POINTERS, recordedNode: -1 } })).toThrow(RangeError);
+    expect(() => fn(zeros(2), { layout: { ...FULL_POINTERS, typedArray: NaN } })).toThrow(/whole number of bytes/);
+    expect(fn(zeros(2), { layout: { ...FULL_POINTERS } })).toBe(calculateMLArraySize(zeros(2), { layout: FULL_POINTERS }));
+  });
+
+  it('models one recorded node\'s closure as one constant, half as large with compressed pointers', () => {
+    expect(FULL_POINTERS.recordedNode % FULL_POINTERS.alignment).toBe(0);
+    expect(COMPRESSED_POINTERS.recordedNode).toBe(FULL_POINTERS.recordedNode / 2);
   });
 });

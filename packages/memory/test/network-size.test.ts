@@ -52,7 +52,7 @@ describe('calculateNeuralNetworkSize', () => {
   it('has no gradients before training and no state without a stateful optimizer', () => {
     const fresh = calculateNeuralNetworkSize(new MLPStandIn([3, 2], new SGDStandIn()));
     expect(fresh.breakdown.gradients).toBe(0);
-    expect(fresh.optimizer.state).toEqual({ arrays: 0, elements: 0, bytes: 0, total: 0 });
+    expect(fresh.optimizer.state).toEqual({ arrays: 0, elements: 0, bytes: 0, total: 0, dtypes: [] });
     const none = calculateNeuralNetworkSize(new MLPStandIn([3, 2], null));
     expect(none.optimizer.size).toBe(0);
   });
@@ -83,7 +83,7 @@ describe('calculateNeuralNetworkSize', () => {
     expect(() => fn(null)).toThrow(TypeError);
     expect(() => fn({})).toThrow(/model\.layers must be an array/);
     expect(() => fn({ layers: [{ weights: zeros(2, 2) }] })).toThrow(/model\.layers\[0\]\.biases must be an MLArray, got undefined/);
-    expect(() => fn({ layers: [{ weights: [[1]], biases: zeros(1) }] })).toThrow(/layers\[0\]\.weights must be an MLArray, got an array/);
+    expect(() => fn({ layers: [{ weights: [[1]], biases: zeros(1) }] })).toThrow(/layers\[0\]\.weights must be an MLArray, got a plain array/);
     const layers = [{ weights: zeros(2, 2), biases: zeros(1, 2) }];
     expect(() => fn({ layers, optimizer: { learningRate: 0.1 } })).toThrow(/no stateArrays\(\) method/);
     expect(() => fn({ layers, optimizer: { stateArrays: () => [new Float64Array(2)] } })).toThrow(/stateArrays\(\)\[0\] must be an MLArray/);
@@ -126,7 +126,7 @@ describe('countParameters', () => {
   });
 
   it('rejects what it cannot count', () => {
-    expect(() => countParameters([zeros(2), 3] as unknown as MLArray[])).toThrow(/element 1 of the list is not an MLArray/);
+    expect(() => countParameters([zeros(2), 3] as unknown as MLArray[])).toThrow(/countParameters: the list\[1\] must be an MLArray, got a number/);
     expect(() => countParameters({} as unknown as RegressionLike)).toThrow(TypeError);
   });
 });

@@ -1,6 +1,6 @@
 // Small stand-ins for the real models and optimizers, which live in packages this one
 // never imports. They have the same structure (that is all @smolml/memory reads).
-import { MLArray, Rng, noGrad, randn, zeros } from '@smolml/core';
+import { type DType, MLArray, Rng, noGrad, randn, zeros } from '@smolml/core';
 
 export function mse(yPred: MLArray, yTrue: MLArray): MLArray {
   return yPred.sub(yTrue).pow(2).mean();
@@ -18,8 +18,9 @@ export class AdamStandIn {
       for (const p of params) {
         const g = (p.grad as MLArray).data;
         if (!this.m.has(p)) {
-          this.m.set(p, zeros([...p.shape], { requiresGrad: false }));
-          this.v.set(p, zeros([...p.shape], { requiresGrad: false }));
+          // State in the parameter's dtype, as @smolml/optimizers keeps it.
+          this.m.set(p, zeros([...p.shape], { requiresGrad: false, dtype: p.dtype }));
+          this.v.set(p, zeros([...p.shape], { requiresGrad: false, dtype: p.dtype }));
           this.t.set(p, 0);
         }
         const m = (this.m.get(p) as MLArray).data, v = (this.v.get(p) as MLArray).data;
@@ -52,12 +53,12 @@ export class SGDStandIn {
 export class DenseStandIn {
   readonly weights: MLArray;
   readonly biases: MLArray;
-  constructor(fanIn: number, fanOut: number, rng: Rng) {
-    const w = randn([fanIn, fanOut], { rng, requiresGrad: false }).data;
+  constructor(fanIn: number, fanOut: number, rng: Rng, dtype: DType = 'float64') {
+    const w = randn([fanIn, fanOut], { rng, requiresGrad: false, dtype }).data;
     const s = Math.sqrt(2 / fanIn);
     for (let i = 0; i < w.length; i++) w[i] *= s;
     this.weights = MLArray.from(w, [fanIn, fanOut]);
-    this.biases = zeros([1, fanOut]);
+    this.biases = zeros([1, fanOut], { dtype });
   }
 }
 
@@ -65,9 +66,9 @@ export class DenseStandIn {
 export class MLPStandIn {
   readonly layers: DenseStandIn[] = [];
   readonly lossFunction = mse;
-  constructor(sizes: readonly number[], readonly optimizer: AdamStandIn | SGDStandIn | null = new AdamStandIn(), seed = 1) {
+  constructor(sizes: readonly number[], readonly optimizer: AdamStandIn | SGDStandIn | null = new AdamStandIn(), seed = 1, dtype: DType = 'float64') {
     const rng = new Rng(seed);
-    for (let i = 0; i + 1 < sizes.length; i++) this.layers.push(new DenseStandIn(sizes[i], sizes[i + 1], rng));
+    for (let i = 0; i + 1 < sizes.length; i++) this.layers.push(new DenseStandIn(sizes[i], sizes[i + 1], rng, dtype));
   }
 
   forward(x: MLArray): MLArray {
