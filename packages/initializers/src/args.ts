@@ -1,7 +1,7 @@
-import { type Rng, defaultRng } from '@smolml/core';
+import { type DType, type Rng, defaultDType, defaultRng, describeArg } from '@smolml/core';
 import type { InitializerOptions } from './options';
 
-const COMMON_KEYS = ['rng', 'gain', 'fanIn', 'fanOut', 'requiresGrad'] as const;
+const COMMON_KEYS = ['rng', 'gain', 'fanIn', 'fanOut', 'requiresGrad', 'dtype'] as const;
 
 /** The parsed, checked arguments of an `initialize` call. */
 export interface Parsed<O> {
@@ -71,6 +71,14 @@ export interface Resolved {
   fanIn: number;
   fanOut: number;
   requiresGrad: boolean;
+  dtype: DType;
+}
+
+/** The `dtype` option (the default dtype when omitted), or a TypeError naming `op`. */
+export function fillDType(op: string, d: unknown): DType {
+  if (d === undefined) return defaultDType();
+  if (d !== 'float64' && d !== 'float32') throw new TypeError(`${op}: dtype must be 'float64' or 'float32', got ${typeof d === 'string' ? JSON.stringify(d) : describeArg(d)}`);
+  return d;
 }
 
 /**
@@ -84,5 +92,6 @@ export function resolve(op: string, dims: readonly number[], o: InitializerOptio
     fanIn: o.fanIn === undefined ? dims[0] : positive(op, 'fanIn', o.fanIn),
     fanOut: o.fanOut === undefined ? (dims.length > 1 ? dims[dims.length - 1] : dims[0]) : positive(op, 'fanOut', o.fanOut),
     requiresGrad: o.requiresGrad ?? true,
+    dtype: fillDType(op, o.dtype),
   };
 }

@@ -1,5 +1,5 @@
 import { type MLArray, full } from '@smolml/core';
-import { parseArgs } from './args';
+import { fillDType, parseArgs } from './args';
 import type { FillOptions, InitializeArgs } from './options';
 import { WeightInitializer } from './weight-initializer';
 
@@ -9,7 +9,7 @@ export interface ConstantOptions extends FillOptions {
   value?: number;
 }
 
-const KEYS = ['value', 'requiresGrad', 'rng'];
+const KEYS = ['value', 'requiresGrad', 'rng', 'dtype'];
 
 /**
  * Every element equal to `value`, e.g. a small positive bias (0.01) that keeps ReLU
@@ -28,6 +28,6 @@ export class Constant extends WeightInitializer {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       throw new RangeError(`${op}: expected a finite { value }, e.g. Constant.initialize([128], { value: 0.01 }), got ${String(value)}`);
     }
-    return full(dims, value, { requiresGrad: options.requiresGrad ?? true });
+    return full(dims, value, { requiresGrad: options.requiresGrad ?? true, dtype: fillDType(op, options.dtype) });
   }
 }

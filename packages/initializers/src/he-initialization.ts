@@ -20,7 +20,7 @@ export class HeInitialization extends WeightInitializer {
   static override initialize(...args: InitializeArgs<InitializerOptions>): MLArray {
     const op = 'HeInitialization.initialize';
     const { dims, options } = parseArgs<InitializerOptions>(op, args, KEYS);
-    const { rng, gain, fanIn, requiresGrad } = resolve(op, dims, options);
-    return normalArray(dims, gain * Math.sqrt(2 / fanIn), rng, requiresGrad);
+    const { rng, gain, fanIn, requiresGrad, dtype } = resolve(op, dims, options);
+    return normalArray(dims, gain * Math.sqrt(2 / fanIn), rng, requiresGrad, dtype);
   }
 }

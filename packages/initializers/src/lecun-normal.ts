@@ -19,7 +19,7 @@ export class LeCunNormal extends WeightInitializer {
   static override initialize(...args: InitializeArgs<InitializerOptions>): MLArray {
     const op = 'LeCunNormal.initialize';
     const { dims, options } = parseArgs<InitializerOptions>(op, args, KEYS);
-    const { rng, gain, fanIn, requiresGrad } = resolve(op, dims, options);
-    return normalArray(dims, gain * Math.sqrt(1 / fanIn), rng, requiresGrad);
+    const { rng, gain, fanIn, requiresGrad, dtype } = resolve(op, dims, options);
+    return normalArray(dims, gain * Math.sqrt(1 / fanIn), rng, requiresGrad, dtype);
   }
 }

@@ -19,7 +19,7 @@ export class LeCunUniform extends WeightInitializer {
   static override initialize(...args: InitializeArgs<InitializerOptions>): MLArray {
     const op = 'LeCunUniform.initialize';
     const { dims, options } = parseArgs<InitializerOptions>(op, args, KEYS);
-    const { rng, gain, fanIn, requiresGrad } = resolve(op, dims, options);
-    return uniformArray(dims, gain * Math.sqrt(3 / fanIn), rng, requiresGrad);
+    const { rng, gain, fanIn, requiresGrad, dtype } = resolve(op, dims, options);
+    return uniformArray(dims, gain * Math.sqrt(3 / fanIn), rng, requiresGrad, dtype);
   }
 }

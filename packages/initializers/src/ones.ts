@@ -1,9 +1,9 @@
 import { type MLArray, full } from '@smolml/core';
-import { parseArgs } from './args';
+import { fillDType, parseArgs } from './args';
 import type { FillOptions, InitializeArgs } from './options';
 import { WeightInitializer } from './weight-initializer';
 
-const KEYS = ['requiresGrad', 'rng'];
+const KEYS = ['requiresGrad', 'rng', 'dtype'];
 
 /**
  * All ones. The usual start for multiplicative scales, such as a normalisation
@@ -17,6 +17,6 @@ export class Ones extends WeightInitializer {
   static override initialize(dims: readonly number[], options?: FillOptions): MLArray;
   static override initialize(...args: InitializeArgs<FillOptions>): MLArray {
     const { dims, options } = parseArgs<FillOptions>('Ones.initialize', args, KEYS);
-    return full(dims, 1, { requiresGrad: options.requiresGrad ?? true });
+    return full(dims, 1, { requiresGrad: options.requiresGrad ?? true, dtype: fillDType('Ones.initialize', options.dtype) });
   }
 }

@@ -1,4 +1,4 @@
-import type { MLArray, Rng } from '@smolml/core';
+import type { DType, MLArray, Rng } from '@smolml/core';
 
 /** Options every random initializer accepts. */
 export interface InitializerOptions {
@@ -12,6 +12,8 @@ export interface InitializerOptions {
   fanOut?: number;
   /** Whether the new array records gradients. Default `true` (weights are trained). */
   requiresGrad?: boolean;
+  /** The weights' dtype; core's default dtype when omitted. The same seed draws the same numbers in both dtypes (rounded once for float32). */
+  dtype?: DType;
 }
 
 /**
@@ -31,6 +33,8 @@ export type InitializeArgs<O> = number[] | [dims: readonly number[], options?: O
 export interface FillOptions {
   /** Whether the new array records gradients. Default `true`. */
   requiresGrad?: boolean;
+  /** The array's dtype; core's default dtype when omitted. */
+  dtype?: DType;
   /** Accepted so that every initializer can be called alike (a layer passes its `rng` to whichever it was given); a fill draws nothing. */
   rng?: Rng;
 }

@@ -28,14 +28,14 @@ export class Orthogonal extends WeightInitializer {
     if (dims.length < 2) {
       throw new RangeError(`${op}: needs at least 2 dimensions (a matrix), got [${dims.join(', ')}]`);
     }
-    const { rng, gain, requiresGrad } = resolve(op, dims, options);
+    const { rng, gain, requiresGrad, dtype } = resolve(op, dims, options);
     const rows = dims[0];
     const cols = dims.slice(1).reduce((a, b) => a * b, 1);
     const tall = rows >= cols;
     const n = tall ? rows : cols; // length of each orthonormal vector
     const k = tall ? cols : rows; // how many of them
     const q = orthonormalVectors(n, k, rng, op);
-    const out = zeros(dims, { requiresGrad });
+    const out = zeros(dims, { requiresGrad, dtype });
     const w = out.data;
     // q holds k vectors of length n, one after the other. Tall: they are W's columns;
     // wide: they are W's rows, already in row-major order.

@@ -27,7 +27,7 @@ export class RandomUniform extends WeightInitializer {
     const op = 'RandomUniform.initialize';
     const { dims, options } = parseArgs<RandomUniformOptions>(op, args, KEYS);
     const limit = options.limit === undefined ? 1 : positive(op, 'limit', options.limit);
-    const { rng, gain, requiresGrad } = resolve(op, dims, options);
-    return uniformArray(dims, gain * limit, rng, requiresGrad);
+    const { rng, gain, requiresGrad, dtype } = resolve(op, dims, options);
+    return uniformArray(dims, gain * limit, rng, requiresGrad, dtype);
   }
 }

@@ -36,9 +36,9 @@ export class TruncatedNormal extends WeightInitializer {
       throw new RangeError(`${op}: mean must be a finite number, got ${String(mean)}`);
     }
     const std = options.std === undefined ? 0.05 : positive(op, 'std', options.std);
-    const { rng, gain, requiresGrad } = resolve(op, dims, options);
+    const { rng, gain, requiresGrad, dtype } = resolve(op, dims, options);
     const scale = gain * std;
-    const out = zeros(dims, { requiresGrad });
+    const out = zeros(dims, { requiresGrad, dtype });
     const d = out.data;
     for (let i = 0; i < d.length; i++) {
       // Rejection keeps the exact truncated shape; it accepts 95.4% of draws.

@@ -20,7 +20,7 @@ export class XavierNormal extends WeightInitializer {
   static override initialize(...args: InitializeArgs<InitializerOptions>): MLArray {
     const op = 'XavierNormal.initialize';
     const { dims, options } = parseArgs<InitializerOptions>(op, args, KEYS);
-    const { rng, gain, fanIn, fanOut, requiresGrad } = resolve(op, dims, options);
-    return normalArray(dims, gain * Math.sqrt(2 / (fanIn + fanOut)), rng, requiresGrad);
+    const { rng, gain, fanIn, fanOut, requiresGrad, dtype } = resolve(op, dims, options);
+    return normalArray(dims, gain * Math.sqrt(2 / (fanIn + fanOut)), rng, requiresGrad, dtype);
   }
 }

@@ -21,7 +21,7 @@ export class XavierUniform extends WeightInitializer {
   static override initialize(...args: InitializeArgs<InitializerOptions>): MLArray {
     const op = 'XavierUniform.initialize';
     const { dims, options } = parseArgs<InitializerOptions>(op, args, KEYS);
-    const { rng, gain, fanIn, fanOut, requiresGrad } = resolve(op, dims, options);
-    return uniformArray(dims, gain * Math.sqrt(6 / (fanIn + fanOut)), rng, requiresGrad);
+    const { rng, gain, fanIn, fanOut, requiresGrad, dtype } = resolve(op, dims, options);
+    return uniformArray(dims, gain * Math.sqrt(6 / (fanIn + fanOut)), rng, requiresGrad, dtype);
   }
 }

@@ -7,7 +7,7 @@ export interface Stats {
   max: number;
 }
 
-export function stats(data: Float64Array): Stats {
+export function stats(data: ArrayLike<number>): Stats {
   const n = data.length;
   let sum = 0;
   let min = Infinity;
@@ -24,7 +24,7 @@ export function stats(data: Float64Array): Stats {
 }
 
 /** Pearson correlation of two equally long samples. */
-export function correlation(a: Float64Array, b: Float64Array): number {
+export function correlation(a: ArrayLike<number>, b: ArrayLike<number>): number {
   const sa = stats(a);
   const sb = stats(b);
   let c = 0;

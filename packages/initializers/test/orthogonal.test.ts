@@ -3,7 +3,7 @@ import { MLArray, Rng } from '@smolml/core';
 import { Orthogonal } from '../src';
 
 /** Largest |(AᵀA - I)ᵢⱼ| for a matrix A given as rows × cols row-major data. */
-function gramError(a: Float64Array, rows: number, cols: number, scale = 1): number {
+function gramError(a: ArrayLike<number>, rows: number, cols: number, scale = 1): number {
   let worst = 0;
   for (let i = 0; i < cols; i++) {
     for (let j = 0; j < cols; j++) {

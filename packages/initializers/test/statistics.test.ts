@@ -43,7 +43,7 @@ const shapes: { dims: number[]; fanIn: number; fanOut: number }[] = [
   { dims: [100000], fanIn: 100000, fanOut: 100000 },
 ];
 
-function expectMatches(data: Float64Array, expectedStd: number, limit?: number): void {
+function expectMatches(data: ArrayLike<number>, expectedStd: number, limit?: number): void {
   const s = stats(data);
   const standardError = expectedStd / Math.sqrt(s.n);
   expect(Math.abs(s.mean)).toBeLessThan(3 * standardError);
