@@ -11,9 +11,21 @@ import { describeArg } from './errors';
 const enum Op { Leaf, Add, Mul, Pow, Neg, Abs, Exp, Log, Relu, Tanh, Sigmoid, Div, Sub, AddK, MulK, DivK, SubK, Custom }
 const OP_NAMES = ['', '+', '*', '**', 'neg', 'abs', 'exp', 'log', 'ReLU', 'tanh', 'sigmoid', '/', '-', '+', '*', '/', '-', 'custom'];
 
-// A Value.custom node keeps its parents and their local derivatives in `_b`.
-interface CustomRule { readonly parents: readonly Value[]; readonly partials: readonly number[] }
+// A Value.custom node keeps its parents and their local derivatives in `_b`; `next` is
+// backward's cursor into `parents` while the node is on the search path.
+interface CustomRule { readonly parents: readonly Value[]; readonly partials: readonly number[]; next: number }
 
+// Where data and grad live. V8 (since 8.x, with or without pointer compression) keeps a
+// double-valued field in a separate heap number, so a node holding data and grad as
+// fields was three heap objects, and at a million nodes the young-generation collector
+// spent most of the time copying them. Instead each node owns two slots of a shared
+// Float64Array chunk: the node is one object, and the chunk holds only numbers, so it
+// keeps no node alive (a chunk is freed when the last of its nodes dies; a long-lived
+// node keeps at most its chunk's 4 KiB). Slots are handed out once, never reused, so a
+// fresh slot's grad is the chunk's initial 0.
+const CHUNK_SLOTS = 512;
+let chunk = new Float64Array(CHUNK_SLOTS);
+let used = 0;
 
 /**
  * A scalar that remembers how it was computed, micrograd-style: the teaching version of
@@ -28,29 +40,59 @@ interface CustomRule { readonly parents: readonly Value[]; readonly partials: re
  * b.grad; // a = 2
  */
 export class Value {
-  /** The number this node holds. */
-  data: number;
-  /** d(root)/d(this) after `root.backward()`. */
-  grad = 0;
+  // `declare`d: the constructor creates every field, in this order, so all nodes share
+  // one hidden class.
+  /** @internal the chunk holding `data` at `_i` and `grad` at `_i + 1` */
+  declare _s: Float64Array;
   /** @internal */
-  _code: Op;
+  declare _i: number;
   /** @internal */
-  _a: Value | null;
-  /**
-   * @internal The second operand: a Value, or the constant of a pow or *K node. One
-   * slot for both keeps a node at two boxed doubles (data, grad) instead of three,
-   * which matters when a graph holds a million of them.
-   */
-  _b: Value | number | CustomRule | null;
+  declare _code: Op;
+  /** @internal */
+  declare _a: Value | null;
+  /** @internal The second operand: a Value, the constant of a pow or *K node, or a custom node's rule. */
+  declare _b: Value | number | CustomRule | null;
   /** @internal last backward pass that visited this node */
-  _mark = 0;
+  declare _mark: number;
+  /**
+   * @internal During backward's search, the node that reached this one; once this node
+   * is finished, the next node in backward order. null outside backward, so it never
+   * keeps a node alive.
+   */
+  declare _link: Value | null;
 
   constructor(data: number) {
     if (typeof data !== 'number') throw new TypeError(`Value: expected a number, got ${describeArg(data)}`);
-    this.data = data;
+    let s = chunk, i = used;
+    if (i === CHUNK_SLOTS) {
+      s = chunk = new Float64Array(CHUNK_SLOTS);
+      i = 0;
+    }
+    used = i + 2;
+    s[i] = data;
+    this._s = s;
+    this._i = i;
     this._code = Op.Leaf;
     this._a = null;
     this._b = null;
+    this._mark = 0;
+    this._link = null;
+  }
+
+  /** The number this node holds; assignable (an optimizer step writes it). */
+  get data(): number {
+    return this._s[this._i];
+  }
+  set data(x: number) {
+    this._s[this._i] = x;
+  }
+
+  /** d(root)/d(this) after `root.backward()`; assignable (`v.grad = 0` zeroes it). */
+  get grad(): number {
+    return this._s[this._i + 1];
+  }
+  set grad(x: number) {
+    this._s[this._i + 1] = x;
   }
 
   /** Recognises Values made by any loaded copy of this package (CommonJS or ESM). */
@@ -95,7 +137,8 @@ export class Value {
     }
     const v = new Value(data);
     v._code = Op.Custom;
-    v._b = { parents: parents.slice(), partials: partials.slice() };
+    const rule: CustomRule = { parents: parents.slice(), partials: partials.slice(), next: 0 };
+    v._b = rule;
     return v;
   }
 
@@ -152,41 +195,12 @@ export class Value {
    * Leaves accumulate across calls; intermediate nodes are reset for each pass.
    */
   backward(): void {
-    const order = topoOrder(this);
-    for (let i = 0; i < order.length; i++) if (order[i]._code !== Op.Leaf) order[i].grad = 0;
-    this.grad += 1;
-    // One loop with the rules inline: a separate per-node function was sometimes left
-    // unoptimised by V8, and then every double it touched was boxed on the heap.
-    for (let i = order.length - 1; i >= 0; i--) {
-      const v = order[i];
-      const g = v.grad;
-      const a = v._a as Value;
-      const b = v._b as Value; // only read by the two-Value codes
-      const k = v._b as number; // only read by pow and the *K codes
-      switch (v._code) {
-        case Op.Leaf: break;
-        case Op.Add: a.grad += g; b.grad += g; break;
-        case Op.Sub: a.grad += g; b.grad -= g; break;
-        case Op.Mul: a.grad += g * b.data; b.grad += g * a.data; break;
-        case Op.Div: a.grad += g / b.data; b.grad += divGradDivisor(g, a.data, b.data); break;
-        case Op.AddK: case Op.SubK: a.grad += g; break;
-        case Op.MulK: a.grad += g * k; break;
-        case Op.DivK: a.grad += g / k; break;
-        case Op.Pow: a.grad += powGradBase(g, a.data, k); break;
-        case Op.Neg: a.grad -= g; break;
-        case Op.Abs: a.grad += absGrad(g, a.data); break;
-        case Op.Exp: a.grad += g * v.data; break;
-        case Op.Log: a.grad += g / a.data; break;
-        case Op.Relu: if (reluPasses(a.data)) a.grad += g; break;
-        case Op.Tanh: a.grad += g * (1 - v.data * v.data); break;
-        case Op.Sigmoid: a.grad += g * v.data * (1 - v.data); break;
-        case Op.Custom: {
-          const r = v._b as unknown as CustomRule;
-          for (let j = 0; j < r.parents.length; j++) r.parents[j].grad += g * r.partials[j];
-          break;
-        }
-      }
-    }
+    backprop(this);
+  }
+
+  /** `Value(data=…, grad=…)`, also what Node's console.log and util.inspect show. */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
   }
 
   /** `Value(data=…, grad=…)` */
@@ -195,52 +209,112 @@ export class Value {
   }
 }
 
-// Iterative post-order depth-first search. A node's mark says where it is in the
-// current pass: below `base` unvisited, `base + 1` expanded (its inputs are being
-// visited), `base + 2` done (emitted). A node is emitted only after all its inputs, even
-// when it was first pushed by one parent and reached again, deeper, through another:
-// it is then pushed again and the stale copy is skipped.
+// Value.backward's two passes.
+function backprop(root: Value): void {
+  // 1. Order: an iterative post-order depth-first search (inputs in order a, b, or a
+  // custom node's parents in order) that needs no array, so a pass allocates nothing.
+  // A node's mark says where it is in this pass: below `gray` unvisited, `gray` on the
+  // search path, `done` finished. A node on the path points through `_link` to the node
+  // that reached it; once finished, `_link` is reused to chain it to the node finished
+  // before it, so the chain read from the last-finished node (the root) is the reverse
+  // post-order: every node before all of its inputs.
+  const base = nextEpoch();
+  const gray = base + 1, done = base + 2;
+  let v: Value = root;
+  let from: Value | null = null; // the input the search just came back from, or null on arrival
+  let last: Value | null = null;
+  v._mark = gray;
+  v._link = null;
+  for (;;) {
+    let next: Value | null = null;
+    if (v._code === Op.Custom) {
+      const r = v._b as CustomRule;
+      if (from === null) r.next = 0;
+      const ps = r.parents;
+      while (r.next < ps.length) {
+        const p = ps[r.next++];
+        if (p._mark < gray) { next = p; break; }
+      }
+    } else {
+      const a = v._a, b = v._b;
+      // On arrival try a; then b, unless the search is coming back from b (when a is
+      // b, coming back from a means coming back from both).
+      if (from === null && a !== null && a._mark < gray) next = a;
+      else if (from !== b && b !== null && typeof b !== 'number' && (b as Value)._mark < gray) next = b as Value;
+    }
+    if (next !== null) {
+      next._mark = gray;
+      next._link = v;
+      from = null;
+      v = next;
+      continue;
+    }
+    v._mark = done;
+    if (v._code !== Op.Leaf) v._s[v._i + 1] = 0;
+    const up: Value | null = v._link;
+    v._link = last;
+    last = v;
+    if (up === null) break;
+    from = v;
+    v = up;
+  }
+
+  // 2. Propagate along the chain, unlinking as it goes. One loop with the rules inline:
+  // a separate per-node function was sometimes left unoptimised by V8, and then every
+  // double it touched was boxed on the heap.
+  root.grad += 1;
+  for (let n: Value | null = last; n !== null;) {
+    const g = n.grad;
+    const a = n._a as Value;
+    const b = n._b as Value; // only read by the two-Value codes
+    const k = n._b as number; // only read by pow and the *K codes
+    switch (n._code) {
+      case Op.Leaf: break;
+      case Op.Add: a.grad += g; b.grad += g; break;
+      case Op.Sub: a.grad += g; b.grad -= g; break;
+      case Op.Mul: a.grad += g * b.data; b.grad += g * a.data; break;
+      case Op.Div: a.grad += g / b.data; b.grad += divGradDivisor(g, a.data, b.data); break;
+      case Op.AddK: case Op.SubK: a.grad += g; break;
+      case Op.MulK: a.grad += g * k; break;
+      case Op.DivK: a.grad += g / k; break;
+      case Op.Pow: a.grad += powGradBase(g, a.data, k); break;
+      case Op.Neg: a.grad -= g; break;
+      case Op.Abs: a.grad += absGrad(g, a.data); break;
+      case Op.Exp: a.grad += g * n.data; break;
+      case Op.Log: a.grad += g / a.data; break;
+      case Op.Relu: if (reluPasses(a.data)) a.grad += g; break;
+      case Op.Tanh: a.grad += g * (1 - n.data * n.data); break;
+      case Op.Sigmoid: a.grad += g * n.data * (1 - n.data); break;
+      case Op.Custom: {
+        const r = n._b as CustomRule;
+        for (let j = 0; j < r.parents.length; j++) r.parents[j].grad += g * r.partials[j];
+        break;
+      }
+    }
+    const following: Value | null = n._link;
+    n._link = null;
+    n = following;
+  }
+}
+
 function operand(op: string, o: unknown): Value {
   if (!(o instanceof Value)) throw new TypeError(`Value.${op}: expected a Value or a number, got ${describeArg(o)}`);
   return o;
 }
 
-function topoOrder(root: Value): Value[] {
-  const base = nextEpoch();
-  const expanded = base + 1, done = base + 2;
-  const order: Value[] = [];
-  const stack: Value[] = [root];
-  while (stack.length > 0) {
-    const v = stack[stack.length - 1];
-    if (v._mark === done) {
-      stack.pop();
-    } else if (v._mark === expanded) {
-      stack.pop();
-      v._mark = done;
-      order.push(v);
-    } else {
-      v._mark = expanded;
-      const a = v._a, b = v._b;
-      if (v._code === Op.Custom) {
-        const ps = (b as CustomRule).parents;
-        for (let j = ps.length - 1; j >= 0; j--) if (ps[j]._mark < expanded) stack.push(ps[j]);
-        continue;
-      }
-      if (b !== null && typeof b !== 'number' && (b as Value)._mark < expanded) stack.push(b as Value);
-      if (a !== null && a._mark < expanded) stack.push(a);
-    }
-  }
-  return order;
-}
-
-
-// V8 gives each field the narrowest representation it has seen. `grad` starts as the
-// small integer 0 and later holds doubles; if that widening happens after a million
-// nodes exist, each one is migrated to a new hidden class on its next access, which
-// made the first backward pass ~10x slower. Widening the fields once here, while only
-// this one object exists, makes every later Value start with double fields.
-const warm = new Value(0.5);
-warm.grad = 0.5;
-
 // The brand lives on the prototype, not on each node: same check, one field less.
 Object.defineProperty(Value.prototype, VALUE_BRAND, { value: true });
+
+// Settle the hidden class while this module is loading. V8 sizes the objects of a class
+// by watching its first seven constructions (in-object slack tracking) and gives each
+// field the narrowest representation and type it has seen, and widening one later costs
+// every object made before (a migration on its next access; at a million nodes that once
+// made the first backward pass ~10x slower). So: more than seven nodes, one of each
+// shape, and a backward pass over them, while they are the only nodes. With fewer, the
+// tracking could end at a later collection that had already dropped these nodes' map
+// transitions, and then it shrank every node to no in-object fields (each node became
+// two objects: measured 2.5x slower builds in a second copy of this module).
+{
+  const w = new Value(0.5);
+  w.mul(w).add(2).pow(3).sub(w).div(2).neg().tanh().add(Value.custom(1, [w], [0.5])).backward();
+}
