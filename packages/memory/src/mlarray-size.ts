@@ -49,7 +49,7 @@ export function calculateMLArrayBreakdown(a: MLArray, options?: SizeOptions): ML
  * (modelled).
  *
  * @example
- * calculateMLArraySize(zeros(100)); // 800 bytes of values + 368 bytes of objects = 1168 on 64-bit Node
+ * calculateMLArraySize(zeros(100)); // 800 bytes of values + 360 bytes of objects = 1160 on 64-bit Node
  */
 export function calculateMLArraySize(a: MLArray, options?: SizeOptions): number {
   const FN = 'calculateMLArraySize';
