@@ -2,7 +2,9 @@
 // work from where the user is, and bad input reported as a short message with exit
 // code 2, never a stack trace.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fromSafetensors } from '@smolml/core';
 import { join } from 'node:path';
 import { runCli } from '../src/mnist/cli';
 import { DEFAULT_PLOT, UsageError, helpText, parseOptions, usageLines } from '../src/mnist/options';
@@ -94,5 +96,23 @@ describe('runCli', () => {
     expect(out).toBe('');
     expect(err).toBe("error: --optimizer expects one of sgd, momentum, adagrad, rmsprop, adam, adamw, got 'lbfgs'\nRun with --help to see the options.\n");
     expect(err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('--save', () => {
+  test('writes the trained weights as safetensors that load back exactly', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'smolml-save-'));
+    const file = join(dir, 'model.safetensors');
+    const { code, out } = capture(['--epochs', '1', '--hidden', '16', '--save', file, '--plot', join(dir, 'p.svg'), '--dtype', 'float32']);
+    expect(code).toBe(0);
+    expect(out).toContain(`Weights (safetensors): ${file}`);
+    const { tensors, metadata } = fromSafetensors(readFileSync(file));
+    expect(Object.keys(tensors).sort()).toEqual(['layers.0.bias', 'layers.0.weight', 'layers.1.bias', 'layers.1.weight']);
+    expect(tensors['layers.0.weight'].shape).toEqual([784, 16]);
+    expect(tensors['layers.0.weight'].dtype).toBe('float32');
+    expect(metadata).toEqual({ model: 'mnist 784-16-10', dtype: 'float32' });
+  });
+  test('an empty path is a usage error', () => {
+    expect(() => parseOptions(['--save', ''])).toThrow(UsageError);
   });
 });

@@ -1,5 +1,8 @@
 // The demo's pieces on a small budget: the data, a short seeded training run (accuracy
 // and determinism, not timing), and the report helpers.
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { formatSize } from '@smolml/memory';
 import { CLASSES, PIXELS, loadDigits, pick, split } from '../src/mnist/data';
 import { ProgressBar, bar, duration } from '../src/mnist/progress';
@@ -153,3 +156,16 @@ describe('reporting', () => {
     expect(live).toBe(`\repoch 2/2 │${'█'.repeat(12)}${' '.repeat(12)}│ 4,000/8,000 · 8,000 samples/s · loss 0.2500 · ETA 0.5s${ERASE_TO_END}`);
   });
 });
+
+test('the full demo run in float32 reaches the float64 accuracy within 0.5 points', () => {
+  // The built CLI in plain Node (jest's module system slows the training loop many times over).
+  const script = join(__dirname, '..', 'dist', 'mnist.js');
+  const accuracy = (dtype: string): number => {
+    const r = spawnSync(process.execPath, [script, '--dtype', dtype, '--plot', join(tmpdir(), `smolml-${dtype}.svg`)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`demo --dtype ${dtype} failed: ${r.stderr}`);
+    return Number(/test accuracy: ([\d.]+)\s*$/.exec(r.stdout)?.[1]);
+  };
+  const a64 = accuracy('float64'), a32 = accuracy('float32');
+  expect(a64).toBeGreaterThan(0.94);
+  expect(Math.abs(a32 - a64)).toBeLessThanOrEqual(0.005);
+}, 240_000);

@@ -5,7 +5,8 @@ import { loadDigits, split } from './data';
 import { UsageError, helpText, parseOptions } from './options';
 import { ProgressBar, duration } from './progress';
 import { formatConfusion, trainingPlot } from './report';
-import { confusionMatrix, trainMnist } from './train';
+import { confusionMatrix, namedWeights, trainMnist } from './train';
+import { toSafetensors } from '@smolml/core';
 
 /** Where the demo writes: `out` for results, `err` for problems, `live` for the redrawn bar (a terminal, or null). */
 export interface CliIO {
@@ -72,6 +73,12 @@ export function runCli(argv: readonly string[], io: CliIO = PROCESS_IO): number 
   mkdirSync(dirname(plot), { recursive: true });
   writeFileSync(plot, trainingPlot(result.history, `MNIST, 784→${options.hidden}→10, ${options.optimizer}${options.dtype === 'float64' ? '' : `, ${options.dtype}`}`));
   io.out(`\nLoss and accuracy per epoch: ${plot}`);
+  if (options.save !== undefined) {
+    const file = resolve(process.env.INIT_CWD ?? process.cwd(), options.save);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, toSafetensors(namedWeights(result.model), { model: `mnist 784-${options.hidden}-10`, dtype: options.dtype }));
+    io.out(`Weights (safetensors): ${file}`);
+  }
   io.out(`Total time: ${duration((performance.now() - started) / 1000)}`);
   io.out(`test accuracy: ${result.testAccuracy.toFixed(4)}`);
   return 0;

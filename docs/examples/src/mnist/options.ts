@@ -13,6 +13,8 @@ export class UsageError extends Error {
 export interface CliOptions extends TrainOptions {
   /** Where the SVG of loss and accuracy per epoch goes. */
   plot: string;
+  /** Where to write the trained weights as safetensors (none when undefined). */
+  save?: string;
   help: boolean;
 }
 
@@ -72,6 +74,7 @@ Options:
   --seed N          seeds the weights and the batch order      (default ${DEFAULTS.seed})
   --batch N         digits per mini-batch                      (default ${DEFAULTS.batchSize})
   --plot PATH       where to write the SVG of loss and accuracy (default ${DEFAULT_PLOT})
+  --save PATH       write the trained weights as safetensors (readable by PyTorch and Python's safetensors)
   -h, --help        show this help
 
 Values go after a space or an '=': --epochs 3, --epochs=3 (a value starting
@@ -89,6 +92,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   batch: { type: 'string' },
   plot: { type: 'string' },
+  save: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -166,6 +170,8 @@ export function parseOptions(argv: readonly string[]): CliOptions {
 
   const plot = text('plot') ?? DEFAULT_PLOT;
   if (plot === '') throw new UsageError('--plot expects a file path');
+  const save = text('save');
+  if (save === '') throw new UsageError('--save expects a file path');
 
   const read = (key: 'epochs' | 'hidden' | 'seed' | 'batch', fallback: number, lo: number, hi: number): number => {
     const t = text(key);
@@ -180,6 +186,7 @@ export function parseOptions(argv: readonly string[]): CliOptions {
     seed: read('seed', DEFAULTS.seed, 0, 2 ** 32 - 1),
     batchSize: read('batch', DEFAULTS.batchSize, 1, 8000),
     plot,
+    save,
     help: given.help === true,
   };
 }

@@ -1,4 +1,4 @@
-import { type DType, type FloatArray, MLArray, Rng, noGrad } from '@smolml/core';
+import { type DType, MLArray, Rng, arange, noGrad, oneHot } from '@smolml/core';
 import { relu } from '@smolml/activations';
 import { HeInitialization } from '@smolml/initializers';
 import { softmaxCrossEntropy } from '@smolml/losses';
@@ -111,45 +111,51 @@ export interface TrainResult {
   testAccuracy: number;
 }
 
-/** Copies samples `order[from..to)` into a batch of images and one-hot labels, in `dtype`. */
-function batchOf(set: Digits, order: Uint32Array, from: number, to: number, dtype: DType): { x: MLArray; y: MLArray } {
-  const n = to - from;
-  const x = dtype === 'float32' ? new Float32Array(n * PIXELS) : new Float64Array(n * PIXELS);
-  const y = dtype === 'float32' ? new Float32Array(n * CLASSES) : new Float64Array(n * CLASSES);
-  for (let i = 0; i < n; i++) {
-    const j = order[from + i];
-    x.set(set.images.subarray(j * PIXELS, (j + 1) * PIXELS), i * PIXELS);
-    y[i * CLASSES + set.labels[j]] = 1;
-  }
-  return {
-    x: MLArray.from(x, [n, PIXELS], { requiresGrad: false, dtype }),
-    y: MLArray.from(y, [n, CLASSES], { requiresGrad: false, dtype }),
-  };
+/** A digit set as arrays in `dtype`: images [count, 784], one-hot targets [count, 10] and class labels [count]. */
+interface ArraySet {
+  images: MLArray;
+  targets: MLArray;
+  labels: MLArray;
 }
 
-/** The index of the largest of `CLASSES` values starting at `data[offset]`. */
-function argmaxRow(data: FloatArray, offset: number): number {
-  let best = 0;
-  for (let c = 1; c < CLASSES; c++) if (data[offset + c] > data[offset + best]) best = c;
-  return best;
+const arraySets = new WeakMap<Digits, Map<DType, ArraySet>>();
+
+/** `set` as data arrays (made once per set and dtype): batches are then `take`n from them. */
+function arraysOf(set: Digits, dtype: DType): ArraySet {
+  let byDType = arraySets.get(set);
+  if (byDType === undefined) arraySets.set(set, (byDType = new Map()));
+  let a = byDType.get(dtype);
+  if (a === undefined) {
+    const labels = MLArray.from(set.labels, [set.count], { requiresGrad: false });
+    a = {
+      images: MLArray.from(set.images, [set.count, PIXELS], { requiresGrad: false, dtype }),
+      targets: oneHot(labels, CLASSES, { dtype }),
+      labels,
+    };
+    byDType.set(dtype, a);
+  }
+  return a;
+}
+
+/** How many rows of `output` have their largest score at the row's label: argmax, eq, sum. */
+function correct(output: MLArray, labels: MLArray): number {
+  return noGrad(() => output.argmax(1).eq(labels).sum().item());
 }
 
 /** Mean loss, accuracy and the predicted classes on `set`, without recording a graph. */
 export function evaluate(model: Sequential, set: Digits, chunk = 1000, dtype: DType = model.layers[0].weights.dtype): { loss: number; accuracy: number; predictions: Uint8Array } {
-  const order = Uint32Array.from({ length: set.count }, (_, i) => i);
+  const { images, targets, labels } = arraysOf(set, dtype);
   const predictions = new Uint8Array(set.count);
   let lossSum = 0, right = 0;
   for (let from = 0; from < set.count; from += chunk) {
     const to = Math.min(from + chunk, set.count);
-    const { x, y } = batchOf(set, order, from, to, dtype);
+    const rows = arange(from, to);
     noGrad(() => {
-      const out = model.forward(x);
-      lossSum += model.lossFunction(out, y).item() * (to - from);
-      for (let i = 0; i < to - from; i++) {
-        const p = argmaxRow(out.data, i * CLASSES);
-        predictions[from + i] = p;
-        if (p === set.labels[from + i]) right++;
-      }
+      const out = model.forward(images.take(rows, 0));
+      lossSum += model.lossFunction(out, targets.take(rows, 0)).item() * (to - from);
+      const predicted = out.argmax(1);
+      predictions.set(predicted.data, from);
+      right += predicted.eq(labels.take(rows, 0)).sum().item();
     });
   }
   return { loss: lossSum / set.count, accuracy: right / set.count, predictions };
@@ -164,6 +170,7 @@ export function trainMnist(train: Digits, test: Digits, options: TrainOptions, h
   const model = buildModel(options, rng);
   const history: EpochStats[] = [];
   const order = Uint32Array.from({ length: train.count }, (_, i) => i);
+  const arrays = arraysOf(train, options.dtype);
   let predictions: Uint8Array = new Uint8Array(0);
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const started = performance.now();
@@ -171,10 +178,10 @@ export function trainMnist(train: Digits, test: Digits, options: TrainOptions, h
     let lossSum = 0, right = 0;
     for (let from = 0; from < train.count; from += options.batchSize) {
       const to = Math.min(from + options.batchSize, train.count);
-      const { x, y } = batchOf(train, order, from, to, options.dtype);
-      const { loss, output } = model.trainStep(x, y);
+      const batch = order.subarray(from, to);
+      const { loss, output } = model.trainStep(arrays.images.take(batch, 0), arrays.targets.take(batch, 0));
       lossSum += loss * (to - from);
-      for (let i = 0; i < to - from; i++) if (argmaxRow(output.data, i * CLASSES) === train.labels[order[from + i]]) right++;
+      right += correct(output, arrays.labels.take(batch, 0));
       hooks.onBatch?.({ epoch, seen: to, total: train.count, loss: lossSum / to, seconds: (performance.now() - started) / 1000 });
     }
     const trainSeconds = (performance.now() - started) / 1000;
@@ -193,6 +200,16 @@ export function trainMnist(train: Digits, test: Digits, options: TrainOptions, h
     hooks.onEpoch?.(stats);
   }
   return { model, history, predictions, testAccuracy: history.length > 0 ? history[history.length - 1].testAccuracy : NaN };
+}
+
+/** The model's parameters by PyTorch-style names: `layers.0.weight`, `layers.0.bias`, … */
+export function namedWeights(model: Sequential): Record<string, MLArray> {
+  const out: Record<string, MLArray> = {};
+  model.layers.forEach((layer, i) => {
+    out[`layers.${i}.weight`] = layer.weights;
+    out[`layers.${i}.bias`] = layer.biases;
+  });
+  return out;
 }
 
 /** counts[t][p]: how many test digits of class t were predicted as p. */
