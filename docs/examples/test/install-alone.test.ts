@@ -68,6 +68,8 @@ describe.each(PACKAGES)('@smolml/%s installed alone (with core) from its tarball
     writeFileSync(join(dir, 'smoke.cjs'), smokeSource(pkg, 'cjs'));
     writeFileSync(join(dir, 'smoke.mts'), smokeSource(pkg, 'ts'));
     writeFileSync(join(dir, 'smoke.cts'), smokeSource(pkg, 'ts'));
+    // The same step with float32 as core's default dtype (set before any array is made).
+    writeFileSync(join(dir, 'smoke32.mjs'), `import { setDefaultDType } from '@smolml/core';\nsetDefaultDType('float32');\n${smokeSource(pkg, 'esm')}`);
   });
 
   test('trains a step through import (ESM)', () => {
@@ -79,6 +81,14 @@ describe.each(PACKAGES)('@smolml/%s installed alone (with core) from its tarball
     const cjs = trainStep(dir, 'smoke.cjs');
     expect(cjs.after).toBeLessThan(cjs.before);
     expect(cjs).toEqual(trainStep(dir, 'smoke.mjs'));
+  });
+
+  test('trains the same step in float32, to float32 precision', () => {
+    const f64 = trainStep(dir, 'smoke.mjs'), f32 = trainStep(dir, 'smoke32.mjs');
+    expect(f32.after).toBeLessThan(f32.before);
+    expect(Math.abs(f32.before - f64.before)).toBeLessThanOrEqual(1e-5 * Math.abs(f64.before) + 1e-6);
+    expect(Math.abs(f32.after - f64.after)).toBeLessThanOrEqual(1e-4 * Math.abs(f64.after) + 1e-6);
+    expect(f32).not.toEqual(f64); // float32 rounding shows: it really ran in float32
   });
 
   test('type-checks against the installed .d.mts (import) and .d.ts (require) types', () => {
