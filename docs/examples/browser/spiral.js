@@ -1,8 +1,8 @@
-/* global document, window, performance */
+/* global document, window, performance, location */
 // Trains a small network on a 2-D spiral (three interleaved arms, one per class) in
 // the browser, with all six SmolML packages loaded as native ES modules. It prints the
 // loss as it goes and leaves the numbers on `window.smolml` for the browser test.
-import { MLArray, Rng, zeros, noGrad } from '@smolml/core';
+import { MLArray, Rng, zeros, noGrad, setDefaultDType } from '@smolml/core';
 import { relu, softmax } from '@smolml/activations';
 import { HeInitialization, XavierUniform } from '@smolml/initializers';
 import { categoricalCrossEntropy } from '@smolml/losses';
@@ -10,6 +10,9 @@ import { Adam } from '@smolml/optimizers';
 import { calculateNeuralNetworkSize, formatSize } from '@smolml/memory';
 
 const CLASSES = 3, PER_CLASS = 100, HIDDEN = 32, STEPS = 60;
+// ?dtype=float32 trains the same network in float32 (every array takes the default dtype).
+const dtype = new URLSearchParams(location.search).get('dtype') === 'float32' ? 'float32' : 'float64';
+setDefaultDType(dtype);
 const rng = new Rng(42);
 const log = document.getElementById('log');
 const lines = [];
@@ -31,8 +34,8 @@ for (let k = 0; k < CLASSES; k++) {
     onehot[n * CLASSES + k] = 1;
   }
 }
-const x = MLArray.from(points, [CLASSES * PER_CLASS, 2], { requiresGrad: false });
-const y = MLArray.from(onehot, [CLASSES * PER_CLASS, CLASSES], { requiresGrad: false });
+const x = MLArray.from(points, [CLASSES * PER_CLASS, 2], { requiresGrad: false, dtype });
+const y = MLArray.from(onehot, [CLASSES * PER_CLASS, CLASSES], { requiresGrad: false, dtype });
 
 const model = {
   layers: [
@@ -67,5 +70,5 @@ const accuracy = right / predicted.length;
 print(`accuracy ${accuracy.toFixed(4)} after ${STEPS} steps in ${seconds.toFixed(2)} s`);
 print(`model and optimizer: ${formatSize(calculateNeuralNetworkSize(model).total)}`);
 
-window.smolml = { losses, accuracy, seconds };
+window.smolml = { losses, accuracy, seconds, dtype: x.dtype, weightsDType: model.layers[0].weights.dtype };
 document.body.dataset.done = 'true';

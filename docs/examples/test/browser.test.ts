@@ -49,10 +49,12 @@ browserDescribe('in headless Chromium', () => {
   interface PageResult {
     losses: number[];
     accuracy: number;
+    dtype: string;
+    weightsDType: string;
     seconds: number;
   }
 
-  test('a 2-D spiral trains in headless Chromium and its loss falls', async () => {
+  test.each(['float64', 'float32'] as const)('a 2-D spiral trains in headless Chromium in %s and its loss falls', async (dtype) => {
     if (browser === undefined || server === undefined) throw new Error('setup failed');
     const page = await browser.newPage();
     const problems: string[] = [];
@@ -65,7 +67,7 @@ browserDescribe('in headless Chromium', () => {
       if (r.status() >= 400) problems.push(`HTTP ${r.status()} for ${r.url()}`);
     });
 
-    await page.goto(server.url);
+    await page.goto(`${server.url}?dtype=${dtype}`);
     // Finishes when the page marks itself done, or as soon as something went wrong.
     const done = page.waitForFunction(() => document.body?.dataset.done === 'true', undefined, { timeout: 60_000 });
     const failed = new Promise<never>((_, reject) => {
@@ -83,6 +85,8 @@ browserDescribe('in headless Chromium', () => {
     const result = (await page.evaluate(() => (window as unknown as { smolml: PageResult }).smolml)) as PageResult;
     const log = await page.textContent('#log');
     expect(problems).toEqual([]);
+    expect(result.dtype).toBe(dtype);
+    expect(result.weightsDType).toBe(dtype);
     expect(result.losses.length).toBe(60);
     for (const l of result.losses) expect(Number.isFinite(l)).toBe(true);
     const first = result.losses[0], last = result.losses[result.losses.length - 1];
