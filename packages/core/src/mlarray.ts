@@ -112,7 +112,8 @@ export class MLArray {
       const dtype = options.dtype === undefined ? defaultDType() : checkDType('MLArray', options.dtype);
       const parsed = parseNested(data, dtype);
       this.data = parsed.data;
-      this.shape = Object.freeze(parsed.shape);
+      // An exact-length copy: the parser's pushed array keeps spare capacity V8 never gives back.
+      this.shape = Object.freeze(parsed.shape.slice());
       this.size = parsed.data.length;
       this.dtype = dtype;
       this.requiresGrad = requiresGradOption('MLArray', options, true);
