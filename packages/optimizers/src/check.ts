@@ -106,5 +106,6 @@ export function readOptions<S extends OptionSpec>(owner: string, options: unknow
 
 /** Checks the current values of `spec`'s options on `target` (a bad value assigned after construction). */
 export function checkOptions(owner: string, target: object, spec: OptionSpec): void {
-  for (const key of Object.keys(spec)) spec[key].check(owner, key, (target as Record<string, unknown>)[key]);
+  // for-in over the spec's own plain keys: runs at every step, so no array is made.
+  for (const key in spec) spec[key].check(owner, key, (target as Record<string, unknown>)[key]);
 }

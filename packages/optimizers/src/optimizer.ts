@@ -22,7 +22,8 @@ export interface ParameterState {
 // it at most until the current job ends). It never references the parameter outside an
 // update, so the parameter itself is never kept alive.
 class Slot implements ParameterState {
-  #param: MLArray | null = null;
+  // The parameter, only while it is being updated.
+  current: MLArray | null = null;
   // Set when `update` sees another array under this slot's name: the slot is dropped.
   dropped = false;
   constructor(
@@ -34,20 +35,29 @@ class Slot implements ParameterState {
   ) {}
 
   get param(): MLArray {
-    if (this.#param === null) throw new Error('ParameterState.param is only available during updateParameter');
-    return this.#param;
-  }
-
-  /** @internal */
-  run(p: MLArray, fn: () => void): void {
-    this.#param = p;
-    try {
-      fn();
-    } finally {
-      this.#param = null;
-    }
+    if (this.current === null) throw new Error('ParameterState.param is only available during updateParameter');
+    return this.current;
   }
 }
+
+// The same array twice in one call would be updated twice.
+function refuseDuplicates(op: string, checked: readonly Checked[]): void {
+  const n = checked.length;
+  if (n <= 16) {
+    for (let i = 1; i < n; i++) {
+      for (let j = 0; j < i; j++) if (checked[i].array === checked[j].array) throw duplicate(op, j, i);
+    }
+    return;
+  }
+  const seen = new Map<MLArray, number>();
+  for (let i = 0; i < n; i++) {
+    const j = seen.get(checked[i].array);
+    if (j !== undefined) throw duplicate(op, j, i);
+    seen.set(checked[i].array, i);
+  }
+}
+const duplicate = (op: string, j: number, i: number): RangeError =>
+  new RangeError(`${op}: the same parameter appears twice (positions ${j} and ${i}); it would be updated twice`);
 
 // The name `op` of a method called on `self`, or a TypeError when `self` is not an
 // optimizer (a detached method: `const { step } = opt; step(ps)`).
@@ -63,7 +73,11 @@ function receiver(self: unknown, method: string): string {
 // made by one copy is an Optimizer to the other (the dual package hazard).
 const OPTIMIZER_BRAND: unique symbol = Symbol.for('smolml.Optimizer') as never;
 
-const sameShape = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((d, i) => d === b[i]);
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** A zero buffer of `shape` and `dtype`, or `values` copied (and cast) into one. */
@@ -183,7 +197,7 @@ export abstract class Optimizer {
     const op = receiver(this, 'step');
     this.validate();
     const list = paramList(op, params);
-    const checked = list.map((p, i) => checkArray(op, `params[${i}]`, p, true));
+    const checked = list.map((p, i) => checkArray(op, i, p, true));
     this.#run(op, checked, null);
   }
 
@@ -221,7 +235,7 @@ export abstract class Optimizer {
   /** Sets the gradient of every parameter in `params` to zero (buffers are kept). */
   zeroGrad(params: Iterable<MLArray>): void {
     const op = receiver(this, 'zeroGrad');
-    const checked = paramList(op, params).map((p, i) => checkArray(op, `params[${i}]`, p, true));
+    const checked = paramList(op, params).map((p, i) => checkArray(op, i, p, true));
     for (const c of checked) if (c.grad !== null) c.grad.fill(0);
   }
 
@@ -283,7 +297,7 @@ export abstract class Optimizer {
     const entries = this.#readEntries(op, state);
     let bound: Checked[] | null = null;
     if (params !== undefined) {
-      bound = paramList(op, params).map((p, i) => checkArray(op, `params[${i}]`, p, true));
+      bound = paramList(op, params).map((p, i) => checkArray(op, i, p, true));
       if (bound.length !== entries.length) {
         throw new RangeError(`${op}: the state dict has ${entries.length} parameter states but ${bound.length} parameters were given`);
       }
@@ -326,63 +340,89 @@ export abstract class Optimizer {
   }
 
   // Checks, binds state to every parameter with a gradient, then updates them. Nothing
-  // is changed (parameters or state) unless every check passes.
-  #run(op: string, checked: readonly Checked[], keys: readonly (string | null)[] | null): void {
-    const seen = new Map<MLArray, number>();
-    checked.forEach((c, i) => {
-      const j = seen.get(c.array);
-      if (j !== undefined) {
-        throw new RangeError(`${op}: the same parameter appears twice (positions ${j} and ${i}); it would be updated twice`);
+  // is changed (parameters or state) unless every check passes. In a training loop's
+  // steady state every parameter already has its state: no allocation beyond `slots`.
+  #run(op: string, checked: readonly Checked[], keys: readonly string[] | null): void {
+    const n = checked.length;
+    refuseDuplicates(op, checked);
+    const slots = new Array<Slot | null>(n).fill(null);
+    let planned = false;
+    for (let i = 0; i < n; i++) {
+      const c = checked[i];
+      if (c.grad === null) continue; // no gradient reached it: skipped, no state
+      const s = this.#slots.get(c.array);
+      if (s === undefined || s.dropped || (keys !== null && s.name !== keys[i])) {
+        planned = true; // new state, or a label to settle: the slow path below
+        continue;
       }
-      seen.set(c.array, i);
-    });
-    // Plan which loaded entry each new parameter takes, checking shapes, before binding any.
-    const live: { c: Checked; key: string | null; fresh: Slot | null }[] = [];
+      // A real array's shape is the frozen array its state was made with; only a forged
+      // one can change, and then its state would no longer fit it.
+      if ((s.shape !== c.shape && !sameShape(s.shape, c.shape)) || s.dtype !== c.dtype) {
+        throw new TypeError(`${op}: position ${i} changed from ${formatShape(s.shape)} ${s.dtype} to ${formatShape(c.shape)} ${c.dtype} since its state was made`);
+      }
+      slots[i] = s;
+    }
+    if (planned) this.#plan(op, checked, keys, slots);
+    for (let i = 0; i < n; i++) {
+      const s = slots[i];
+      if (s === null) continue;
+      const c = checked[i];
+      s.step += 1;
+      s.current = c.array;
+      try {
+        this.updateParameter(c.data, c.grad as FloatArray, s);
+      } finally {
+        s.current = null;
+      }
+    }
+  }
+
+  // The slow path of #run: plans which loaded entry each new parameter takes, checking
+  // shapes, before binding any; then binds them and settles `update` labels. Fills `slots`.
+  #plan(op: string, checked: readonly Checked[], keys: readonly string[] | null, slots: (Slot | null)[]): void {
+    const fresh: (Slot | null)[] = new Array<Slot | null>(checked.length).fill(null);
     const taken = new Set<Slot>();
-    checked.forEach((c, i) => {
-      if (c.grad === null) return; // no gradient reached it: skipped, no state
-      const key = keys === null ? null : keys[i];
+    for (let i = 0; i < checked.length; i++) {
+      const c = checked[i];
+      if (c.grad === null || slots[i] !== null) continue;
       const s = this.#slots.get(c.array);
       if (s !== undefined && !s.dropped) {
-        // Only a forged array can do this; its state would no longer fit it.
         if (!sameShape(s.shape, c.shape) || s.dtype !== c.dtype) {
           throw new TypeError(`${op}: position ${i} changed from ${formatShape(s.shape)} ${s.dtype} to ${formatShape(c.shape)} ${c.dtype} since its state was made`);
         }
-        live.push({ c, key, fresh: null });
-        return;
+        continue; // has state; only its label is settled below
       }
+      const key = keys === null ? null : keys[i];
       let k = -1;
       if (key !== null) k = this.#pending.findIndex((e) => !taken.has(e) && e.name === key);
       if (k < 0) k = this.#pending.findIndex((e) => !taken.has(e) && (key === null || e.name === null));
       if (k < 0) {
-        live.push({ c, key, fresh: new Slot(null, c.shape, c.dtype, 0, {}) });
-        return;
+        fresh[i] = new Slot(null, c.shape, c.dtype, 0, {});
+        continue;
       }
       this.#checkShape(op, this.#pending[k], c, k);
       taken.add(this.#pending[k]);
-      live.push({ c, key, fresh: this.#pending[k] });
-    });
-    // Commit: bind the planned slots, then update.
+      fresh[i] = this.#pending[k];
+    }
+    // Commit: bind the planned slots and settle labels.
     if (taken.size > 0) this.#pending = this.#pending.filter((e) => !taken.has(e));
-    for (const { c, key, fresh } of live) {
+    for (let i = 0; i < checked.length; i++) {
+      const c = checked[i];
+      if (c.grad === null || slots[i] !== null) continue;
+      const key = keys === null ? null : keys[i];
       if (key !== null) {
         // `update` found another array under a known label: the old array's state goes.
         const held = this.#byName.get(key)?.deref();
         if (held !== undefined && held !== this.#slots.get(c.array)) this.#drop(held);
       }
-      if (fresh !== null) this.#bind(c, fresh, key);
+      const f = fresh[i];
+      if (f !== null) this.#bind(c, f, key);
       else if (key !== null) {
         const s = this.#slots.get(c.array) as Slot;
         if (s.name === null) this.#label(s, key);
       }
+      slots[i] = this.#slots.get(c.array) as Slot;
     }
-    for (const { c } of live) this.#apply(c);
-  }
-
-  #apply(c: Checked): void {
-    const s = this.#slots.get(c.array) as Slot;
-    s.step += 1;
-    s.run(c.array, () => this.updateParameter(c.data, c.grad as FloatArray, s));
   }
 
   #bind(c: Checked, slot: Slot, key: string | null): void {

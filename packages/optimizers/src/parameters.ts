@@ -51,43 +51,45 @@ export interface Checked {
 }
 
 const dtypeOf = (x: unknown): DType | null => (x instanceof Float64Array ? 'float64' : x instanceof Float32Array ? 'float32' : null);
+// Where an array was found, for messages only: an index into params, or a label such as 'obj.weights'.
+const place = (at: string | number): string => (typeof at === 'number' ? `params[${at}]` : at);
+const unsound = (op: string, where: string, what: string): TypeError => new TypeError(`${op}: ${where} is not a sound MLArray: ${what}`);
 
 /**
  * Checks that `x` is a sound MLArray (typed float storage whose length matches its
  * shape, a gradient of the same kind and length or none, a list of inputs) and returns
  * its storage. With `leaf`, a non-leaf array (one computed by an op) is refused, as
  * PyTorch refuses to optimize a non-leaf tensor: its data is recomputed from its inputs,
- * so updating it trains nothing. `where` says where `x` was found, e.g. `params[2]`.
+ * so updating it trains nothing. `at` says where `x` was found: an index into params, or
+ * a label such as `obj.weights`.
+ * Runs for every parameter at every step, so it allocates nothing but its result.
  */
-export function checkArray(op: string, where: string, x: unknown, leaf: boolean): Checked {
-  if (!(x instanceof MLArray)) throw new TypeError(`${op}: ${where} must be an MLArray, got ${show(x)}`);
-  const bad = (what: string): TypeError => new TypeError(`${op}: ${where} is not a sound MLArray: ${what}`);
+export function checkArray(op: string, at: string | number, x: unknown, leaf: boolean): Checked {
+  if (!(x instanceof MLArray)) throw new TypeError(`${op}: ${place(at)} must be an MLArray, got ${show(x)}`);
   const data: unknown = x.data;
   const dtype = dtypeOf(data);
-  if (dtype === null) throw bad(`its data is ${describeArg(data)}, expected a Float64Array or a Float32Array`);
+  if (dtype === null) throw unsound(op, place(at), `its data is ${describeArg(data)}, expected a Float64Array or a Float32Array`);
   const shape: unknown = x.shape;
-  if (!Array.isArray(shape) || shape.length > MAX_DIMS) throw bad(`its shape is ${describeArg(shape)}${Array.isArray(shape) ? ` of ${shape.length} dimensions` : ''}`);
+  if (!Array.isArray(shape) || shape.length > MAX_DIMS) throw unsound(op, place(at), `its shape is ${describeArg(shape)}${Array.isArray(shape) ? ` of ${shape.length} dimensions` : ''}`);
   let size = 1;
   for (let i = 0; i < shape.length; i++) {
     const d: unknown = shape[i];
-    if (typeof d !== 'number' || !Number.isSafeInteger(d) || d < 0) throw bad(`its shape holds ${show(d)} at position ${i}`);
+    if (typeof d !== 'number' || !(d >= 0 && d <= Number.MAX_SAFE_INTEGER && Math.floor(d) === d)) throw unsound(op, place(at), `its shape holds ${show(d)} at position ${i}`);
     size *= d;
   }
   const n = (data as FloatArray).length;
-  if (size !== n) throw bad(`its data holds ${n} elements but its shape ${formatShape(shape as number[])} needs ${size}`);
+  if (size !== n) throw unsound(op, place(at), `its data holds ${n} elements but its shape ${formatShape(shape as number[])} needs ${size}`);
   const grad: unknown = x.gradData;
-  if (grad !== null) {
+  if (grad !== null && (dtypeOf(grad) !== dtype || (grad as FloatArray).length !== n)) {
     const gt = dtypeOf(grad);
-    if (gt !== dtype || (grad as FloatArray).length !== n) {
-      throw bad(`its gradient is ${describeArg(grad)}${gt === null ? '' : ` of ${(grad as FloatArray).length} elements`}, expected null or a ${dtype === 'float32' ? 'Float32Array' : 'Float64Array'} of ${n}`);
-    }
+    throw unsound(op, place(at), `its gradient is ${describeArg(grad)}${gt === null ? '' : ` of ${(grad as FloatArray).length} elements`}, expected null or a ${dtype === 'float32' ? 'Float32Array' : 'Float64Array'} of ${n}`);
   }
   const prev: unknown = x.prev;
-  if (!Array.isArray(prev)) throw bad(`its prev is ${describeArg(prev)}, expected an array`);
+  if (!Array.isArray(prev)) throw unsound(op, place(at), `its prev is ${describeArg(prev)}, expected an array`);
   if (leaf && prev.length > 0) {
     const made = typeof x.op === 'string' && x.op !== '' ? ` (it was computed by '${x.op.slice(0, 40)}')` : '';
     throw new TypeError(
-      `${op}: can't optimize a non-leaf array: ${where}${made} is recomputed from its inputs, so updating it trains nothing; ` +
+      `${op}: can't optimize a non-leaf array: ${place(at)}${made} is recomputed from its inputs, so updating it trains nothing; ` +
         'optimize the leaf arrays it was computed from, or make it a leaf with restart()',
     );
   }
@@ -100,7 +102,7 @@ export function checkArray(op: string, where: string, x: unknown, leaf: boolean)
  * allowed: clipping reads and scales gradients, whatever computed the array.
  */
 export function gradBuffers(op: string, params: unknown): FloatArray[] {
-  const list = paramList(op, params).map((p, i) => checkArray(op, `params[${i}]`, p, false));
+  const list = paramList(op, params).map((p, i) => checkArray(op, i, p, false));
   const seen = new Set<FloatArray>();
   for (const c of list) if (c.grad !== null) seen.add(c.grad);
   return [...seen];
