@@ -1,3 +1,4 @@
+import { poolStats } from '@smolml/core';
 import type { SizeOptions } from './layout';
 import type { MemoryBreakdown } from './breakdown';
 import type { NeuralNetworkLike, RegressionLike } from './models';
@@ -19,7 +20,8 @@ const pair = (a: string, b: string): string => (a === b ? a : `${a}/${b}`);
  * one row per layer (its weights and biases shapes, dtype, parameter count, bytes and
  * share of the total), then the optimizer's state and the model's own objects, a
  * total, and the split between exact typed storage (8 bytes an element for float64, 4
- * for float32) and modelled object overhead. A layer whose weights and biases differ in
+ * for float32) and modelled object overhead, and what waits in core's buffer pool (when
+ * anything does: see core's `tidy`). A layer whose weights and biases differ in
  * dtype shows both (`float32/float64`).
  *
  * @example
@@ -69,5 +71,11 @@ export function memoryReport(model: NeuralNetworkLike | RegressionLike, options?
       (breakdown.otherStorage > 0 ? ` + other ${formatSize(breakdown.otherStorage)}` : ''),
     `Object overhead (modelled, ${layout}): ${formatSize(breakdown.overhead)}`,
   );
+  // Buffers released by dispose()/tidy() (and core's transient scratch) wait in core's
+  // pool for reuse: memory the process holds beyond the model, shared by every model.
+  const pool = poolStats();
+  if (pool.pooledBytes > 0) {
+    out.push(`Core's buffer pool (free for reuse, shared by all arrays): ${formatSize(pool.pooledBytes)} in ${group(pool.pooledBuffers)} buffer${pool.pooledBuffers === 1 ? '' : 's'}`);
+  }
   return out.join('\n');
 }
