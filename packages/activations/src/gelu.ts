@@ -1,4 +1,4 @@
-import { MLArray, Value, customOp, describeArg, noGrad } from '@smolml/core';
+import { MLArray, Value, customOp, describeArg, noGrad, allocate } from '@smolml/core';
 import { checkInput, compose } from './internal/input';
 import { geluBackF64, geluF64 } from './kernels/gelu.f64';
 import { geluBackF32, geluF32 } from './kernels/gelu.f32';
@@ -54,13 +54,13 @@ export function gelu<T extends MLArray | Value>(x: T, approximate: GeluApproxima
   // so @smolml/memory counts it. (e itself is not kept: it belongs to a core array.)
   const e = noGrad(() => (a.dtype === 'float32' ? a.astype('float64') : a).mul(-Math.SQRT1_2).erfc()).data as Float64Array;
   if (a.dtype === 'float32') {
-    const src = a.data as Float32Array, out = new Float32Array(src.length), cdf = new Float32Array(src.length);
+    const src = a.data as Float32Array, out = (allocate('float32', src.length) as Float32Array), cdf = (allocate('float32', src.length) as Float32Array);
     geluF32(src, e, out, cdf);
     return customOp('gelu', [a], out, a.shape, (g, [ga]) => {
       if (ga !== null) geluBackF32(src, cdf, g as Float32Array, ga as Float32Array);
     }, { saved: [cdf] }) as T;
   }
-  const src = a.data as Float64Array, out = new Float64Array(src.length), cdf = new Float64Array(src.length);
+  const src = a.data as Float64Array, out = (allocate('float64', src.length) as Float64Array), cdf = (allocate('float64', src.length) as Float64Array);
   geluF64(src, e, out, cdf);
   return customOp('gelu', [a], out, a.shape, (g, [ga]) => {
     if (ga !== null) geluBackF64(src, cdf, g as Float64Array, ga as Float64Array);

@@ -1,4 +1,4 @@
-import { type MLArray, customOp } from '@smolml/core';
+import { type MLArray, customOp, allocate } from '@smolml/core';
 import { planAxis } from './internal/axis';
 import { checkArray } from './internal/input';
 import { softmaxBackF64, softmaxF64 } from './kernels/softmax.f64';
@@ -26,13 +26,13 @@ export function softmax(x: MLArray, axis = -1): MLArray {
   const { outer, n, inner } = planAxis('softmax', x, axis);
   // Backward needs only the output, which the node holds anyway: nothing else is saved.
   if (x.dtype === 'float32') {
-    const out = new Float32Array(x.size);
+    const out = (allocate('float32', x.size) as Float32Array);
     softmaxF32(x.data as Float32Array, out, outer, n, inner);
     return customOp('softmax', [x], out, x.shape, (g, [gx]) => {
       if (gx !== null) softmaxBackF32(out, g as Float32Array, gx as Float32Array, outer, n, inner);
     }, { saved: [] });
   }
-  const out = new Float64Array(x.size);
+  const out = (allocate('float64', x.size) as Float64Array);
   softmaxF64(x.data as Float64Array, out, outer, n, inner);
   return customOp('softmax', [x], out, x.shape, (g, [gx]) => {
     if (gx !== null) softmaxBackF64(out, g as Float64Array, gx as Float64Array, outer, n, inner);

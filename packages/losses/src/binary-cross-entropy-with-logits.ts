@@ -1,4 +1,4 @@
-import { type MLArray, customOp } from '@smolml/core';
+import { type MLArray, customOp, allocate } from '@smolml/core';
 import { checkLabelSmoothing, checkPair, checkRange, inDType, promotePair, readOptions } from './internal/check';
 import { bceLogitsBackLogitsF64, bceLogitsBackTargetsF64, bceLogitsF64 } from './kernels/bce-logits.f64';
 import { bceLogitsBackLogitsF32, bceLogitsBackTargetsF32, bceLogitsF32 } from './kernels/bce-logits.f32';
@@ -38,14 +38,14 @@ export function binaryCrossEntropyWithLogits(logits: MLArray, yTrue: MLArray, op
   // Backward reads only the two inputs: nothing more is saved.
   let losses: MLArray;
   if (z.dtype === 'float32') {
-    const zd = z.data as Float32Array, yd = y.data as Float32Array, out = new Float32Array(zd.length);
+    const zd = z.data as Float32Array, yd = y.data as Float32Array, out = (allocate('float32', zd.length) as Float32Array);
     bceLogitsF32(zd, yd, keep, shift, out);
     losses = customOp(op, [z, y], out, z.shape, (g, [gz, gy]) => {
       if (gz !== null) bceLogitsBackLogitsF32(zd, yd, keep, shift, g as Float32Array, gz as Float32Array);
       if (gy !== null) bceLogitsBackTargetsF32(zd, keep, g as Float32Array, gy as Float32Array);
     }, { saved: [] });
   } else {
-    const zd = z.data as Float64Array, yd = y.data as Float64Array, out = new Float64Array(zd.length);
+    const zd = z.data as Float64Array, yd = y.data as Float64Array, out = (allocate('float64', zd.length) as Float64Array);
     bceLogitsF64(zd, yd, keep, shift, out);
     losses = customOp(op, [z, y], out, z.shape, (g, [gz, gy]) => {
       if (gz !== null) bceLogitsBackLogitsF64(zd, yd, keep, shift, g as Float64Array, gz as Float64Array);

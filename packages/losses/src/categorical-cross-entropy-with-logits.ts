@@ -1,4 +1,4 @@
-import { type MLArray, customOp } from '@smolml/core';
+import { type MLArray, customOp, allocate } from '@smolml/core';
 import { checkHasClassAxis, checkLabelSmoothing, checkPair, checkRange, inDType, promotePair, readOptions } from './internal/check';
 import {
   crossEntropyLogitsBackLogitsF64, crossEntropyLogitsBackTargetsF64, crossEntropyLogitsF64,
@@ -76,7 +76,7 @@ export function crossEntropyOfLogits(op: string, logits: MLArray, yTrue: MLArray
   const keep = inDType(logits.dtype, 1 - smoothing), spread = inDType(logits.dtype, smoothing / k);
   if (logits.dtype === 'float32') {
     const z = logits.data as Float32Array, y = yTrue.data as Float32Array;
-    const ez = new Float32Array(z.length), max = new Float32Array(rows), sum = new Float32Array(rows), out = new Float32Array(rows);
+    const ez = (allocate('float32', z.length) as Float32Array), max = (allocate('float32', rows) as Float32Array), sum = (allocate('float32', rows) as Float32Array), out = (allocate('float32', rows) as Float32Array);
     crossEntropyLogitsF32(z, y, keep, spread, rows, k, ez, max, sum, out);
     return customOp(op, [logits, yTrue], out, shape, (g, [gz, gy]) => {
       if (gz !== null) crossEntropyLogitsBackLogitsF32(y, keep, spread, rows, k, ez, sum, g as Float32Array, gz as Float32Array);
@@ -84,7 +84,7 @@ export function crossEntropyOfLogits(op: string, logits: MLArray, yTrue: MLArray
     }, { saved: [ez, max, sum] });
   }
   const z = logits.data as Float64Array, y = yTrue.data as Float64Array;
-  const ez = new Float64Array(z.length), max = new Float64Array(rows), sum = new Float64Array(rows), out = new Float64Array(rows);
+  const ez = (allocate('float64', z.length) as Float64Array), max = (allocate('float64', rows) as Float64Array), sum = (allocate('float64', rows) as Float64Array), out = (allocate('float64', rows) as Float64Array);
   crossEntropyLogitsF64(z, y, keep, spread, rows, k, ez, max, sum, out);
   return customOp(op, [logits, yTrue], out, shape, (g, [gz, gy]) => {
     if (gz !== null) crossEntropyLogitsBackLogitsF64(y, keep, spread, rows, k, ez, sum, g as Float64Array, gz as Float64Array);

@@ -1,4 +1,4 @@
-import { type MLArray, customOp, describeArg } from '@smolml/core';
+import { type MLArray, customOp, describeArg, allocate } from '@smolml/core';
 import { checkPair, checkPositive, inDType, readOptions } from './internal/check';
 import { huberBackF64, huberF64 } from './kernels/huber.f64';
 import { huberBackF32, huberF32 } from './kernels/huber.f32';
@@ -48,13 +48,13 @@ export function huberLoss(yPred: MLArray, yTrue: MLArray, deltaOrOptions: number
   const d = inDType(e.dtype, delta);
   let losses: MLArray;
   if (e.dtype === 'float32') {
-    const x = e.data as Float32Array, out = new Float32Array(x.length);
+    const x = e.data as Float32Array, out = (allocate('float32', x.length) as Float32Array);
     huberF32(x, d, out);
     losses = customOp(op, [e], out, e.shape, (g, [ge]) => {
       if (ge !== null) huberBackF32(x, d, g as Float32Array, ge as Float32Array);
     }, { saved: [] });
   } else {
-    const x = e.data as Float64Array, out = new Float64Array(x.length);
+    const x = e.data as Float64Array, out = (allocate('float64', x.length) as Float64Array);
     huberF64(x, d, out);
     losses = customOp(op, [e], out, e.shape, (g, [ge]) => {
       if (ge !== null) huberBackF64(x, d, g as Float64Array, ge as Float64Array);

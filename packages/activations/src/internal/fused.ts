@@ -1,4 +1,4 @@
-import { type MLArray, customOp } from '@smolml/core';
+import { type MLArray, customOp, allocate } from '@smolml/core';
 
 /** A forward loop `out = f(src)` and its backward `gx += g·f′(src)`, for one storage type. */
 export interface ElementwiseKernel<A> {
@@ -19,13 +19,13 @@ export function fusedElementwise(
   f32: ElementwiseKernel<Float32Array>,
 ): MLArray {
   if (x.dtype === 'float32') {
-    const src = x.data as Float32Array, out = new Float32Array(src.length);
+    const src = x.data as Float32Array, out = (allocate('float32', src.length) as Float32Array);
     f32.forward(src, out);
     return customOp(op, [x], out, x.shape, (g, [gx]) => {
       if (gx !== null) f32.backward(src, g as Float32Array, gx as Float32Array);
     }, { saved: [] });
   }
-  const src = x.data as Float64Array, out = new Float64Array(src.length);
+  const src = x.data as Float64Array, out = (allocate('float64', src.length) as Float64Array);
   f64.forward(src, out);
   return customOp(op, [x], out, x.shape, (g, [gx]) => {
     if (gx !== null) f64.backward(src, g as Float64Array, gx as Float64Array);

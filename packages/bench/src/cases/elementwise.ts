@@ -1,3 +1,4 @@
+import { tidy } from '@smolml/core';
 import type { Case } from '../harness';
 import { normal } from '../data';
 import { ours } from '../ours';
@@ -27,9 +28,12 @@ export function elementwiseCase(n: number, idPrefix = 'relu-fma'): Case {
     limit: 'copy loop over the same bytes (3 arrays read, 1 written)',
     make: makeAll({
       ours: (dtype) => {
+        // As a SmolML user writes a hot loop (and TF.js users write theirs): inside tidy, the
+        // previous result disposed, so buffers come back from core's pool.
         const A = ours(a, [n], dtype, false), B = ours(b, [n], dtype, false), C = ours(c, [n], dtype, false);
-        let y = A.mul(B).add(C).relu();
-        return { run: () => { y = A.mul(B).add(C).relu(); }, result: () => y.data };
+        const f = () => tidy(() => A.mul(B).add(C).relu());
+        let y = f();
+        return { run: () => { y.dispose(); y = f(); }, result: () => y.data };
       },
       tf: () => {
         const A = tensor(a, [n]), B = tensor(b, [n]), C = tensor(c, [n]);

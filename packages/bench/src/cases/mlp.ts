@@ -1,3 +1,4 @@
+import { tidy } from '@smolml/core';
 import { relu } from '@smolml/activations';
 import { softmaxCrossEntropy } from '@smolml/losses';
 import { Adam } from '@smolml/optimizers';
@@ -38,13 +39,17 @@ export function mlpCase(batch: number): Case {
     const opt = new Adam({ learningRate: LR, expDecayGradients: BETA1, expDecaySquared: BETA2, epsilon: EPS });
     let loss = NaN;
     return {
+      // The whole step inside tidy, as SmolML users write a training loop (TF.js users
+      // write theirs in tf.tidy): the step's buffers return to core's pool.
       run: () => {
-        opt.zeroGrad(params);
-        const h = relu(X.matmul(W1).add(B1));
-        const l = softmaxCrossEntropy(h.matmul(W2).add(B2), Y);
-        l.backward();
-        opt.step(params);
-        loss = l.data[0];
+        loss = tidy(() => {
+          opt.zeroGrad(params);
+          const h = relu(X.matmul(W1).add(B1));
+          const l = softmaxCrossEntropy(h.matmul(W2).add(B2), Y);
+          l.backward();
+          opt.step(params);
+          return l.data[0];
+        });
       },
       result: () => [loss, ...W1.data, ...B1.data, ...W2.data, ...B2.data],
     };
