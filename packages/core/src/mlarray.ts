@@ -323,11 +323,7 @@ export class MLArray {
    *
    * @example for (const row of new MLArray([[1, 2], [3, 4]])) row.toList(); // [1, 2], then [3, 4]
    */
-  get [Symbol.iterator](): (() => IterableIterator<MLArray>) | undefined {
-    // A getter, so a 0-d array reports no iterator at all: test libraries that walk
-    // iterables (jest's toEqual) then compare 0-d arrays as plain objects.
-    return this.shape.length === 0 ? undefined : iterateRows;
-  }
+  declare [Symbol.iterator]: () => IterableIterator<MLArray>;
 
   /** The single element of a one-element array. */
   item(): number {
@@ -670,6 +666,15 @@ export function isMLArray(x: unknown): x is MLArray {
 }
 
 Object.defineProperty(MLArray.prototype, MLARRAY_BRAND, { value: true });
+// A getter, so a 0-d array reports no iterator at all (iterating it is a TypeError, as
+// in PyTorch), and test libraries that walk iterables (jest's toEqual) then compare 0-d
+// arrays as plain objects.
+Object.defineProperty(MLArray.prototype, Symbol.iterator, {
+  get(this: MLArray): (() => IterableIterator<MLArray>) | undefined {
+    return this.shape.length === 0 ? undefined : iterateRows;
+  },
+  configurable: true,
+});
 
 function isNumericView(x: unknown): boolean {
   return ArrayBuffer.isView(x) && !(x instanceof DataView) && !(x instanceof BigInt64Array) && !(x instanceof BigUint64Array);
