@@ -1,4 +1,4 @@
-/* global document, window, performance, location */
+/* global document, window, performance, location, URLSearchParams */
 // Trains a small network on a 2-D spiral (three interleaved arms, one per class) in
 // the browser, with all six SmolML packages loaded as native ES modules. It prints the
 // loss as it goes and leaves the numbers on `window.smolml` for the browser test.
