@@ -1,4 +1,4 @@
-import { type DType, type Rng, defaultDType, defaultRng, describeArg } from '@smolml/core';
+import { type DType, type Rng, defaultDType, defaultRng, describeArg, isRng } from '@smolml/core';
 import type { InitializerOptions } from './options';
 
 const COMMON_KEYS = ['rng', 'gain', 'fanIn', 'fanOut', 'requiresGrad', 'dtype'] as const;
@@ -58,7 +58,8 @@ export function randomKeys(...extra: string[]): string[] {
 
 /** A finite number > 0, or a RangeError naming the option. */
 export function positive(op: string, name: string, v: number): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) {
+  if (typeof v !== 'number') throw new TypeError(`${op}: ${name} must be a number, got ${describeArg(v)}`);
+  if (!Number.isFinite(v) || v <= 0) {
     throw new RangeError(`${op}: ${name} must be a finite number > 0, got ${String(v)}`);
   }
   return v;
@@ -74,6 +75,20 @@ export interface Resolved {
   dtype: DType;
 }
 
+/** The `requiresGrad` option (true when omitted), or a TypeError naming `op`. */
+export function requiresGradOf(op: string, r: unknown): boolean {
+  if (r === undefined) return true;
+  if (typeof r !== 'boolean') throw new TypeError(`${op}: requiresGrad must be true or false, got ${describeArg(r)}`);
+  return r;
+}
+
+/** The `rng` option (the default generator when omitted), or a TypeError naming `op`. */
+export function rngOf(op: string, r: unknown): Rng {
+  if (r === undefined) return defaultRng();
+  if (!isRng(r)) throw new TypeError(`${op}: the rng option must be an Rng, got ${describeArg(r)}`);
+  return r;
+}
+
 /** The `dtype` option (the default dtype when omitted), or a TypeError naming `op`. */
 export function fillDType(op: string, d: unknown): DType {
   if (d === undefined) return defaultDType();
@@ -87,11 +102,11 @@ export function fillDType(op: string, d: unknown): DType {
  */
 export function resolve(op: string, dims: readonly number[], o: InitializerOptions): Resolved {
   return {
-    rng: o.rng ?? defaultRng(),
+    rng: rngOf(op, o.rng),
     gain: o.gain === undefined ? 1 : positive(op, 'gain', o.gain),
     fanIn: o.fanIn === undefined ? dims[0] : positive(op, 'fanIn', o.fanIn),
     fanOut: o.fanOut === undefined ? (dims.length > 1 ? dims[dims.length - 1] : dims[0]) : positive(op, 'fanOut', o.fanOut),
-    requiresGrad: o.requiresGrad ?? true,
+    requiresGrad: requiresGradOf(op, o.requiresGrad),
     dtype: fillDType(op, o.dtype),
   };
 }

@@ -1,3 +1,4 @@
+import { describeArg } from '@smolml/core';
 /** The nonlinearities {@link calculateGain} knows. */
 export type GainNonlinearity = 'linear' | 'identity' | 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'selu';
 
@@ -24,6 +25,8 @@ const GAINS: Record<string, (slope: number) => number> = {
  * XavierUniform.initialize([256, 256], { gain: calculateGain('tanh') });
  */
 export function calculateGain(nonlinearity: GainNonlinearity | (string & {}), slope = 0.01): number {
+  if (typeof nonlinearity !== 'string') throw new TypeError(`calculateGain: the nonlinearity must be a string such as 'relu', got ${describeArg(nonlinearity)}`);
+  if (typeof slope !== 'number') throw new TypeError(`calculateGain: slope must be a number, got ${describeArg(slope)}`);
   const key = nonlinearity.replace(/[_-]/g, '').toLowerCase();
   const gain = Object.prototype.hasOwnProperty.call(GAINS, key) ? GAINS[key] : undefined;
   if (gain === undefined) {
