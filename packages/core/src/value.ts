@@ -97,7 +97,11 @@ export class Value {
 
   /** Recognises Values made by any loaded copy of this package (CommonJS or ESM). */
   static [Symbol.hasInstance](x: unknown): boolean {
-    return hasBrand(x, VALUE_BRAND);
+    // The brand, and numbers where a Value keeps them: a forged object carrying the brand
+    // with a string `data` would otherwise turn arithmetic into string concatenation.
+    if (!hasBrand(x, VALUE_BRAND)) return false;
+    const v = x as { data?: unknown; grad?: unknown };
+    return typeof v.data === 'number' && typeof v.grad === 'number';
   }
 
   /** The op that produced this node (`''` for a leaf), e.g. `'+'`, `'*'`, `'tanh'`. */

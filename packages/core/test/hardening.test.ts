@@ -159,3 +159,10 @@ describe('Value.custom', () => {
 test('ShapeError still names both shapes', () => {
   expect(thrown(() => ones(2, 3).add(ones(4)))).toBeInstanceOf(ShapeError);
 });
+
+test('a forged Value brand with non-number data is not a Value', () => {
+  const forged = { [Symbol.for('smolml.Value')]: true, data: 'x', grad: 0 };
+  expect(forged instanceof Value).toBe(false);
+  expect(() => new Value(1).add(forged as never)).toThrow(TypeError);
+  expect(() => Value.custom(1, [forged as never], [1])).toThrow(TypeError);
+});
