@@ -31,6 +31,8 @@ function arrayDefect(x: MLArray): string | null {
   return null;
 }
 
+const VALUE_BRAND = Symbol.for('smolml.Value');
+
 /** Why `x`, which carries the Value brand, cannot be a working Value, or null. */
 function valueDefect(x: Value): string | null {
   if (typeof x.data !== 'number') return `its data is ${describeArg(x.data)}, not a number`;
@@ -57,6 +59,10 @@ export function checkInput(op: string, x: unknown): asserts x is Input {
     const defect = valueDefect(x);
     if (defect !== null) throw new TypeError(`${op}: the input carries the Value brand but is not a Value: ${defect}`);
     return;
+  }
+  // Core's instanceof already refuses a forged Value brand; say why, as for arrays.
+  if (typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[VALUE_BRAND] === true) {
+    throw new TypeError(`${op}: the input carries the Value brand but is not a Value: ${valueDefect(x as Value) ?? 'its grad is not a number'}`);
   }
   throw new TypeError(`${op}: expected an MLArray or a Value, got ${describeArg(x)}${hint(x)}`);
 }
