@@ -4,9 +4,8 @@ import { type JsonNumber, decodeNumbers, encodeNumbers } from './codec';
 import { type DType, checkDType } from './dtype';
 import { ShapeError, describeArg, fmtShape } from './errors';
 import { MLArray } from './mlarray';
+import { MAX_DIMS } from './shape';
 
-/** numpy's limit on dimensions, which core applies everywhere. */
-const MAX_DIMS = 64;
 
 /**
  * The JSON form of an {@link MLArray}: its dtype, its shape and its elements in row-major

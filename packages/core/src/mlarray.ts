@@ -458,7 +458,7 @@ export class MLArray {
    *
    * @example new MLArray([[3, 1, 1], [0, 2, 0]]).argmin(1).toList(); // [1, 0]
    */
-  argmin(axis: number | null = null, keepdims = false): MLArray { return indexing.argmin(this, axis, keepdims); }
+  argmin(axis: number | null = null, keepdims = false): MLArray { return ops.reduce('argmin', this, axis, keepdims); }
   /**
    * Removes axes of length 1: all of them, or those named by `axis` (a number or a
    * list); naming an axis whose length is not 1 is a RangeError (numpy's rule; PyTorch

@@ -10,12 +10,10 @@ import { MLARRAY_BRAND, hasBrand } from './brand';
 import { elementCap } from './alloc';
 import { describeArg, fmtShape } from './errors';
 import { MLArray } from './mlarray';
+import { MAX_DIMS } from './shape';
 
 /** The largest header the official reader accepts (100 MB), and so the largest we read or write. */
 export const SAFETENSORS_MAX_HEADER_BYTES = 100_000_000;
-
-/** numpy's dimension limit, which core applies everywhere. */
-const MAX_DIMS = 64;
 
 const METADATA_KEY = '__metadata__';
 

@@ -4,6 +4,7 @@
 import type { MLArray } from './mlarray';
 import { checkSyncFn, checkSyncResult, type Sync } from './grad-mode';
 import { describeArg } from './errors';
+import { MLARRAY_BRAND, hasBrand } from './brand';
 
 interface Scope {
   arrays: MLArray[];
@@ -38,10 +39,10 @@ export function keep<T extends MLArray>(a: T): T {
   return a;
 }
 
-// An MLArray is recognised structurally here (tidy.ts cannot import mlarray.ts's class
-// at load time without a cycle at module evaluation).
+// An MLArray is recognised by its brand here (mlarray.ts imports this module, so the
+// class cannot be imported back at load time).
 function isArrayLike(x: unknown): x is MLArray {
-  return typeof x === 'object' && x !== null && (x as Record<symbol, unknown>)[Symbol.for('smolml.MLArray')] === true;
+  return hasBrand(x, MLARRAY_BRAND);
 }
 
 // Every MLArray in a tidy result: the value itself, or inside arrays and plain objects.

@@ -6,6 +6,3 @@ import { take64 } from '../pool';
 export function accumulator(n: number): Float64Array {
   return take64(n);
 }
-
-/** Indices (argmax, argmin) are stored as float64 whatever the input's dtype: exact up to 2^53. */
-export const INDEX_DTYPE = 'float64';

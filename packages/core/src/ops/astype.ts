@@ -1,18 +1,20 @@
 import type { DType } from '../dtype';
 import { type MLArray, record, gradOf } from '../mlarray';
 import { checkSize } from '../alloc';
+import { take32, take64 } from '../pool';
 
 // The one op whose loops see two dtypes; it is written out for each direction so that
 // every loop still sees a single typed-array kind for each operand.
 
+// Every element is written, so the pool's buffers need no zero-fill.
 function toF32(x: Float64Array): Float32Array {
-  const out = new Float32Array(x.length);
+  const out = take32(x.length, false);
   for (let i = 0; i < x.length; i++) out[i] = x[i];
   return out;
 }
 
 function toF64(x: Float32Array): Float64Array {
-  const out = new Float64Array(x.length);
+  const out = take64(x.length, false);
   for (let i = 0; i < x.length; i++) out[i] = x[i];
   return out;
 }

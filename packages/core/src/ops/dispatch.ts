@@ -26,7 +26,7 @@ import { checkOperand, promotePair, resultType } from './promote';
 type Binary = 'add' | 'sub' | 'mul' | 'div' | 'pow';
 type Unary = 'neg' | 'abs' | 'exp' | 'log' | 'sqrt' | 'relu' | 'tanh' | 'sigmoid'
   | 'log1p' | 'expm1' | 'erf' | 'erfc' | 'sin' | 'cos' | 'square' | 'reciprocal' | 'sign' | 'floor' | 'ceil' | 'round';
-type Reduction = 'sum' | 'mean' | 'max' | 'min' | 'argmax' | 'logsumexp' | 'prod';
+type Reduction = 'sum' | 'mean' | 'max' | 'min' | 'argmax' | 'argmin' | 'logsumexp' | 'prod';
 
 /** An elementwise binary op with numpy broadcasting and PyTorch's dtype promotion. */
 export function binary(op: Binary, a: MLArray, b: MLArray | number): MLArray {

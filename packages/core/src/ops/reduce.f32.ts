@@ -1,8 +1,8 @@
 // GENERATED from reduce.f64.ts by scripts/gen-f32.mjs: edit that file, then run `node scripts/gen-f32.mjs`.
 import { type MLArray, axisArg, keepdimsArg, record, gradOf, wrap } from '../mlarray';
 import { allocOut } from '../dtypes/float32';
-import { INDEX_DTYPE, accumulator } from './acc';
-import { checkSize } from '../alloc';
+import { accumulator } from './acc';
+import { indexBuffer } from './indexing/indices';
 
 // A reduction over one axis of a row-major array sees it as [outer, n, inner]: the
 // reduced elements of output (o, k) sit at o*n*inner + j*inner + k for j < n.
@@ -251,19 +251,41 @@ export function prod(a: MLArray, axis: number | null, keepdims: boolean): MLArra
   });
 }
 
-/** Index of the largest element along an axis (flat index when axis is null); first wins on ties. */
+// argmax and argmin give data: float32 indices (indexBuffer, exact to 2^53) whatever the
+// input's dtype, not recorded, requiresGrad false.
+
+/** Index of the largest element along an axis (flat index when axis is null); first wins on ties, NaN wins. */
 export function argmax(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
   const { outer, n, inner, shape } = plan('argmax', a, axis, keepdims);
   if (n === 0) throw new RangeError(`argmax: cannot reduce an empty axis (shape [${a.shape.join(', ')}])`);
-  // Indices are float32 whatever the input's dtype (exact up to 2^53).
-  checkSize('argmax', outer * inner, shape, INDEX_DTYPE);
-  const x = a.data as Float32Array, out = accumulator(outer * inner);
+  const x = a.data as Float32Array, out = indexBuffer('argmax', shape);
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < inner; k++) {
       let best = x[o * n * inner + k], bi = 0;
       for (let j = 1; j < n; j++) {
         const v = x[(o * n + j) * inner + k];
         if (v > best || (v !== v && best === best)) { best = v; bi = j; }
+      }
+      out[o * inner + k] = bi;
+    }
+  }
+  return wrap(out, shape, false);
+}
+
+/** Index of the smallest element along an axis (flat index when axis is null); first wins on ties, the first NaN wins (as numpy and PyTorch). */
+export function argmin(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
+  const { outer, n, inner, shape } = plan('argmin', a, axis, keepdims);
+  if (n === 0) throw new RangeError(`argmin: cannot reduce an empty axis (shape [${a.shape.join(', ')}])`);
+  const x = a.data as Float32Array, out = indexBuffer('argmin', shape);
+  for (let o = 0; o < outer; o++) {
+    for (let k = 0; k < inner; k++) {
+      let best = x[o * n * inner + k], bi = 0;
+      if (best === best) {
+        for (let j = 1; j < n; j++) {
+          const v = x[(o * n + j) * inner + k];
+          if (v !== v) { bi = j; break; }
+          if (v < best) { best = v; bi = j; }
+        }
       }
       out[o * inner + k] = bi;
     }

@@ -32,8 +32,6 @@ import * as where64 from './where.f64';
 import * as where32 from './where.f32';
 import * as compare64 from './compare.f64';
 import * as compare32 from './compare.f32';
-import * as argmin64 from './argmin.f64';
-import * as argmin32 from './argmin.f32';
 import * as bcast64 from './broadcast-to.f64';
 import * as bcast32 from './broadcast-to.f32';
 
@@ -257,10 +255,6 @@ export function compare(op: Relation, a: MLArray, o: unknown): MLArray {
 }
 
 /** Index of the minimum along `axis` (first on ties); float64 indices, never requires grad. */
-export function argmin(a: MLArray, axis: number | null, keepdims: boolean): MLArray {
-  live('argmin', a);
-  return a.dtype === 'float32' ? argmin32.argmin(a, axis, keepdims) : argmin64.argmin(a, axis, keepdims);
-}
 
 /** numpy.broadcast_to, materialised (a copy); the gradient sums back. */
 export function broadcastTo(a: MLArray, shapeIn: readonly number[]): MLArray {

@@ -6,6 +6,7 @@ import { checkSize } from '../../alloc';
 import { describeArg, fmtShape } from '../../errors';
 import { isMLArray } from '../../mlarray';
 import { sizeOf } from '../../shape';
+import { take64 } from '../../pool';
 
 /** An index argument as values plus the shape they came in (1-D for a plain array). */
 export interface IndexSource {
@@ -83,5 +84,5 @@ export function normalizeIndices(op: string, src: IndexSource, n: number, what: 
 export function indexBuffer(op: string, shape: readonly number[]): Float64Array {
   const n = sizeOf(shape);
   checkSize(op, n, shape, 'float64');
-  return new Float64Array(n);
+  return take64(n);
 }
