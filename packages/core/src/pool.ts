@@ -58,13 +58,13 @@ function state(): PoolState {
   return (g[KEY] ??= fresh());
 }
 
-/** A float64 buffer of `n` elements, from the pool when one of that size waits there; zeroed unless `zero` is false (for kernels that write every element). */
-export function take64(n: number, zero = true): Float64Array {
-  if (n * 8 < POOL_MIN_BYTES) return new Float64Array(n);
+// Both dtypes share one path: the list of pooled buffers of exactly `n` elements, and
+// how to make a fresh one.
+function takeFrom<T extends Float64Array | Float32Array>(lists: Map<number, T[]>, n: number, zero: boolean, make: (n: number) => T): T {
   const s = state();
-  const list = s.f64.get(n);
+  const list = lists.get(n);
   if (list !== undefined && list.length > 0) {
-    const b = list.pop() as Float64Array;
+    const b = list.pop() as T;
     s.pooled.delete(b);
     s.stats.reusedBuffers++;
     s.stats.pooledBuffers--;
@@ -72,32 +72,24 @@ export function take64(n: number, zero = true): Float64Array {
     if (zero) b.fill(0);
     return b;
   }
-  const b = new Float64Array(n);
+  const b = make(n);
   s.ours.add(b);
   s.stats.freshBuffers++;
   s.stats.freshBytes += b.byteLength;
   return b;
 }
 
+const make64 = (n: number): Float64Array => new Float64Array(n);
+const make32 = (n: number): Float32Array => new Float32Array(n);
+
+/** A float64 buffer of `n` elements, from the pool when one of that size waits there; zeroed unless `zero` is false (for kernels that write every element). */
+export function take64(n: number, zero = true): Float64Array {
+  return n * 8 < POOL_MIN_BYTES ? new Float64Array(n) : takeFrom(state().f64, n, zero, make64);
+}
+
 /** A float32 buffer of `n` elements, from the pool when one of that size waits there; zeroed unless `zero` is false. */
 export function take32(n: number, zero = true): Float32Array {
-  if (n * 4 < POOL_MIN_BYTES) return new Float32Array(n);
-  const s = state();
-  const list = s.f32.get(n);
-  if (list !== undefined && list.length > 0) {
-    const b = list.pop() as Float32Array;
-    s.pooled.delete(b);
-    s.stats.reusedBuffers++;
-    s.stats.pooledBuffers--;
-    s.stats.pooledBytes -= b.byteLength;
-    if (zero) b.fill(0);
-    return b;
-  }
-  const b = new Float32Array(n);
-  s.ours.add(b);
-  s.stats.freshBuffers++;
-  s.stats.freshBytes += b.byteLength;
-  return b;
+  return n * 4 < POOL_MIN_BYTES ? new Float32Array(n) : takeFrom(state().f32, n, zero, make32);
 }
 
 /**
@@ -110,18 +102,14 @@ export function release(b: ArrayBufferView): void {
   const s = state();
   if (!s.ours.has(b) || s.pooled.has(b)) return;
   if (s.stats.pooledBytes + b.byteLength > s.stats.capBytes) return;
+  // Only float buffers are ever `ours` (take64/take32 make them).
+  const lists = (b instanceof Float32Array ? s.f32 : s.f64) as Map<number, ArrayBufferView[]>;
+  const list = lists.get((b as Float64Array | Float32Array).length);
+  if (list === undefined) lists.set((b as Float64Array | Float32Array).length, [b]);
+  else list.push(b);
   s.pooled.add(b);
   s.stats.pooledBuffers++;
   s.stats.pooledBytes += b.byteLength;
-  if (b instanceof Float64Array) {
-    const list = s.f64.get(b.length);
-    if (list === undefined) s.f64.set(b.length, [b]);
-    else list.push(b);
-  } else if (b instanceof Float32Array) {
-    const list = s.f32.get(b.length);
-    if (list === undefined) s.f32.set(b.length, [b]);
-    else list.push(b);
-  }
 }
 
 /**
