@@ -2,6 +2,7 @@
 import { type MLArray, axisArg, keepdimsArg, record, gradOf, wrap } from '../mlarray';
 import { allocOut } from '../dtypes/float32';
 import { accumulator } from './acc';
+import { axisPlan } from '../vocabulary';
 import { indexBuffer } from './indexing/indices';
 
 // A reduction over one axis of a row-major array sees it as [outer, n, inner]: the
@@ -20,13 +21,10 @@ function plan(op: string, a: MLArray, axisIn: number | null, keepdims: boolean):
   if (axis === null) {
     return { outer: 1, n: a.size, inner: 1, shape: keepdims ? a.shape.map(() => 1) : [] };
   }
-  let outer = 1, inner = 1;
-  for (let i = 0; i < axis; i++) outer *= a.shape[i];
-  for (let i = axis + 1; i < a.ndim; i++) inner *= a.shape[i];
   const shape = a.shape.slice();
   if (keepdims) shape[axis] = 1;
   else shape.splice(axis, 1);
-  return { outer, n: a.shape[axis], inner, shape };
+  return { ...axisPlan(a.shape, axis), shape };
 }
 
 // Sum and mean share one pass: mean is the sum scaled by 1/n, forward and backward.

@@ -1,5 +1,6 @@
 // GENERATED from split.f64.ts by scripts/gen-f32.mjs: edit that file, then run `node scripts/gen-f32.mjs`.
 import { type MLArray, record, gradOf } from '../../mlarray';
+import { axisPlan } from '../../vocabulary';
 import { allocOut } from '../../dtypes/float32';
 
 // The inverse of concat's walk: `a` seen as [outer, n · inner] is cut into column
@@ -8,9 +9,7 @@ import { allocOut } from '../../dtypes/float32';
 
 /** `a` cut along `axis` into pieces of `sizes` (which sum to the axis length): new arrays (copies). */
 export function split(a: MLArray, sizes: readonly number[], axis: number): MLArray[] {
-  let outer = 1, inner = 1;
-  for (let i = 0; i < axis; i++) outer *= a.shape[i];
-  for (let i = axis + 1; i < a.ndim; i++) inner *= a.shape[i];
+  const { outer, inner } = axisPlan(a.shape, axis);
   const total = a.shape[axis] * inner;
   const x = a.data as Float32Array;
   const pieces: MLArray[] = [];

@@ -1,4 +1,5 @@
 import { type MLArray, record, gradOf } from '../../mlarray';
+import { axisPlan } from '../../vocabulary';
 import { allocOut } from '../../dtypes/float64';
 
 // The inverse of concat's walk: `a` seen as [outer, n · inner] is cut into column
@@ -7,9 +8,7 @@ import { allocOut } from '../../dtypes/float64';
 
 /** `a` cut along `axis` into pieces of `sizes` (which sum to the axis length): new arrays (copies). */
 export function split(a: MLArray, sizes: readonly number[], axis: number): MLArray[] {
-  let outer = 1, inner = 1;
-  for (let i = 0; i < axis; i++) outer *= a.shape[i];
-  for (let i = axis + 1; i < a.ndim; i++) inner *= a.shape[i];
+  const { outer, inner } = axisPlan(a.shape, axis);
   const total = a.shape[axis] * inner;
   const x = a.data as Float64Array;
   const pieces: MLArray[] = [];

@@ -1,4 +1,5 @@
 import { type MLArray, record, gradOf } from '../../mlarray';
+import { axisPlan } from '../../vocabulary';
 import { allocOut } from '../../dtypes/float64';
 import { accumulator } from '../acc';
 
@@ -12,10 +13,7 @@ import { accumulator } from '../acc';
 
 /** `a` gathered at `idx` (normalised, shaped as the output) along `axis`: a new array (a copy). */
 export function takeAlongAxis(a: MLArray, idx: Int32Array, shape: readonly number[], axis: number): MLArray {
-  let outer = 1, inner = 1;
-  for (let i = 0; i < axis; i++) outer *= a.shape[i];
-  for (let i = axis + 1; i < a.ndim; i++) inner *= a.shape[i];
-  const n = a.shape[axis], m = shape[axis];
+  const { outer, n, inner } = axisPlan(a.shape, axis), m = shape[axis];
   const x = a.data as Float64Array, out = allocOut('takeAlongAxis', shape);
   for (let o = 0; o < outer; o++) {
     for (let t = 0; t < m; t++) {

@@ -1,4 +1,5 @@
 import { type MLArray, record, gradOf } from '../../mlarray';
+import { axisPlan } from '../../vocabulary';
 import { allocOut } from '../../dtypes/float64';
 import { accumulator } from '../acc';
 import { checkDims } from '../../shape';
@@ -15,10 +16,7 @@ import { checkDims } from '../../shape';
 export function take(a: MLArray, idx: Int32Array, idxShape: readonly number[], axis: number): MLArray {
   const shape = [...a.shape.slice(0, axis), ...idxShape, ...a.shape.slice(axis + 1)];
   checkDims('take', shape.length);
-  let outer = 1, inner = 1;
-  for (let i = 0; i < axis; i++) outer *= a.shape[i];
-  for (let i = axis + 1; i < a.ndim; i++) inner *= a.shape[i];
-  const n = a.shape[axis], m = idx.length;
+  const { outer, n, inner } = axisPlan(a.shape, axis), m = idx.length;
   const x = a.data as Float64Array, out = allocOut('take', shape);
   for (let o = 0; o < outer; o++) {
     for (let t = 0; t < m; t++) {
