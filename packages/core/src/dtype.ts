@@ -19,7 +19,12 @@ function state(): { value: DType } {
   return (g[KEY] ??= { value: 'float64' });
 }
 
-/** Throws a TypeError naming `op` unless `d` is `'float64'` or `'float32'`. */
+/**
+ * `d` as a DType, or a TypeError naming `op` unless it is `'float64'` or `'float32'`: the
+ * check every package applies to a `dtype` option.
+ *
+ * @example checkDType('zeros', options.dtype ?? defaultDType())
+ */
 export function checkDType(op: string, d: unknown): DType {
   if (d !== 'float64' && d !== 'float32') {
     throw new TypeError(`${op}: dtype must be 'float64' or 'float32', got ${typeof d === 'string' ? JSON.stringify(d) : describeArg(d)}`);

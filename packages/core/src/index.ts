@@ -13,7 +13,7 @@ export { noGrad, isGradEnabled, type Sync } from './grad-mode';
 export { Rng, setSeed, defaultRng } from './rng';
 export { ShapeError } from './errors';
 export { customOp, type CustomBackward, type CustomOpOptions } from './custom-op';
-export { type DType, type FloatArray, defaultDType, setDefaultDType } from './dtype';
+export { type DType, type FloatArray, defaultDType, setDefaultDType, checkDType } from './dtype';
 export { encodeNumbers, decodeNumbers, type JsonNumber } from './codec';
 export { formatShape, describeArg, normalizeAxis, axisPlan, type AxisPlan } from './vocabulary';
 export { elementCap, setElementCap, DEFAULT_ELEMENT_CAP, allocate } from './alloc';

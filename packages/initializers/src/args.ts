@@ -1,4 +1,4 @@
-import { type DType, type Rng, defaultDType, defaultRng, describeArg, isRng } from '@smolml/core';
+import { type DType, type Rng, checkDType, defaultDType, defaultRng, describeArg, isRng } from '@smolml/core';
 import type { InitializerOptions } from './options';
 
 const COMMON_KEYS = ['rng', 'gain', 'fanIn', 'fanOut', 'requiresGrad', 'dtype'] as const;
@@ -91,9 +91,7 @@ export function rngOf(op: string, r: unknown): Rng {
 
 /** The `dtype` option (the default dtype when omitted), or a TypeError naming `op`. */
 export function fillDType(op: string, d: unknown): DType {
-  if (d === undefined) return defaultDType();
-  if (d !== 'float64' && d !== 'float32') throw new TypeError(`${op}: dtype must be 'float64' or 'float32', got ${typeof d === 'string' ? JSON.stringify(d) : describeArg(d)}`);
-  return d;
+  return d === undefined ? defaultDType() : checkDType(op, d);
 }
 
 /**
