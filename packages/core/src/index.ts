@@ -22,6 +22,7 @@ export { poolStats, clearPool, setPoolCap, POOL_MIN_BYTES, type PoolStats } from
 export { gradCheck, type GradCheckOptions, type GradCheckResult } from './gradcheck';
 export { broadcastShapes } from './shape';
 export { gemmKernel, setGemmKernel, type GemmKernel } from './ops/gemm';
+export { adamUpdateSimd, type AdamHyper, type AdamMode } from './wasm/stream-wasm';
 // --- toolkit: indexing, joining, masks ---
 export { concat, stack, where, oneHot, type SliceSpec } from './ops/indexing';
 // --- end indexing ---

@@ -3,17 +3,20 @@ import { broadcast, copies, flushSink, sink } from './broadcast.f64';
 import { allocOutRaw as allocOut, cast } from '../dtypes/float64';
 import { cpow } from '../cpow';
 import { divGradDivisor, powGradBase, powGradExponent } from '../scalar';
+import { streamBinary, streamScalar } from '../wasm/stream-wasm';
 
 // Each op has a fast path for a plain-number operand (no broadcasting, no second
 // gradient; the number is first rounded to the array's dtype, as torch does) and a
-// general path over two arrays of this file's dtype broadcast to a common shape. When
+// general path over two arrays of this file's dtype broadcast to a common shape. The
+// forward passes of + − × ÷ run in WebAssembly SIMD when the arrays are long enough
+// (../wasm/stream-wasm: the same bits as the loop beside each call, which runs otherwise). When
 // a sink is the parent's own gradient buffer the loops accumulate straight into it.
 
 /** `a + b` elementwise. */
 export function add(a: MLArray, bIn: MLArray | number): MLArray {
   if (typeof bIn === 'number') {
     const b = cast(bIn), x = a.data as Float64Array, n = x.length, out = allocOut('add', a.shape);
-    for (let i = 0; i < n; i++) out[i] = x[i] + b;
+    if (!streamScalar('add', out, x, b)) for (let i = 0; i < n; i++) out[i] = x[i] + b;
     return record('add', out, a.shape, [a], (g) => {
       const ga = gradOf(a) as Float64Array | null;
       if (ga !== null) for (let i = 0; i < n; i++) ga[i] += g[i];
@@ -22,7 +25,7 @@ export function add(a: MLArray, bIn: MLArray | number): MLArray {
   const b = bIn, bc = broadcast('add', a, b);
   const { x, y, size: n } = bc;
   const out = allocOut('add', bc.shape);
-  for (let i = 0; i < n; i++) out[i] = x[i] + y[i];
+  if (!streamBinary('add', out, x, y)) for (let i = 0; i < n; i++) out[i] = x[i] + y[i];
   return record('add', out, bc.shape, [a, b], (g) => {
     const ga = sink(a, n), gb = sink(b, n);
     if (ga) for (let i = 0; i < n; i++) ga[i] += g[i];
@@ -36,7 +39,7 @@ export function add(a: MLArray, bIn: MLArray | number): MLArray {
 export function sub(a: MLArray, bIn: MLArray | number): MLArray {
   if (typeof bIn === 'number') {
     const b = cast(bIn), x = a.data as Float64Array, n = x.length, out = allocOut('sub', a.shape);
-    for (let i = 0; i < n; i++) out[i] = x[i] - b;
+    if (!streamScalar('sub', out, x, b)) for (let i = 0; i < n; i++) out[i] = x[i] - b;
     return record('sub', out, a.shape, [a], (g) => {
       const ga = gradOf(a) as Float64Array | null;
       if (ga !== null) for (let i = 0; i < n; i++) ga[i] += g[i];
@@ -45,7 +48,7 @@ export function sub(a: MLArray, bIn: MLArray | number): MLArray {
   const b = bIn, bc = broadcast('sub', a, b);
   const { x, y, size: n } = bc;
   const out = allocOut('sub', bc.shape);
-  for (let i = 0; i < n; i++) out[i] = x[i] - y[i];
+  if (!streamBinary('sub', out, x, y)) for (let i = 0; i < n; i++) out[i] = x[i] - y[i];
   return record('sub', out, bc.shape, [a, b], (g) => {
     const ga = sink(a, n), gb = sink(b, n);
     if (ga) for (let i = 0; i < n; i++) ga[i] += g[i];
@@ -59,7 +62,7 @@ export function sub(a: MLArray, bIn: MLArray | number): MLArray {
 export function mul(a: MLArray, bIn: MLArray | number): MLArray {
   if (typeof bIn === 'number') {
     const b = cast(bIn), x = a.data as Float64Array, n = x.length, out = allocOut('mul', a.shape);
-    for (let i = 0; i < n; i++) out[i] = x[i] * b;
+    if (!streamScalar('mul', out, x, b)) for (let i = 0; i < n; i++) out[i] = x[i] * b;
     return record('mul', out, a.shape, [a], (g) => {
       const ga = gradOf(a) as Float64Array | null;
       if (ga !== null) for (let i = 0; i < n; i++) ga[i] += g[i] * b;
@@ -68,7 +71,7 @@ export function mul(a: MLArray, bIn: MLArray | number): MLArray {
   const b = bIn, bc = broadcast('mul', a, b);
   const { x, y, size: n } = bc;
   const out = allocOut('mul', bc.shape);
-  for (let i = 0; i < n; i++) out[i] = x[i] * y[i];
+  if (!streamBinary('mul', out, x, y)) for (let i = 0; i < n; i++) out[i] = x[i] * y[i];
   return record('mul', out, bc.shape, [a, b], (g) => {
     const ga = sink(a, n), gb = sink(b, n);
     if (ga) for (let i = 0; i < n; i++) ga[i] += g[i] * y[i];
@@ -82,7 +85,7 @@ export function mul(a: MLArray, bIn: MLArray | number): MLArray {
 export function div(a: MLArray, bIn: MLArray | number): MLArray {
   if (typeof bIn === 'number') {
     const b = cast(bIn), x = a.data as Float64Array, n = x.length, out = allocOut('div', a.shape);
-    for (let i = 0; i < n; i++) out[i] = x[i] / b;
+    if (!streamScalar('div', out, x, b)) for (let i = 0; i < n; i++) out[i] = x[i] / b;
     return record('div', out, a.shape, [a], (g) => {
       const ga = gradOf(a) as Float64Array | null;
       if (ga !== null) for (let i = 0; i < n; i++) ga[i] += g[i] / b;
@@ -91,7 +94,7 @@ export function div(a: MLArray, bIn: MLArray | number): MLArray {
   const b = bIn, bc = broadcast('div', a, b);
   const { x, y, size: n } = bc;
   const out = allocOut('div', bc.shape);
-  for (let i = 0; i < n; i++) out[i] = x[i] / y[i];
+  if (!streamBinary('div', out, x, y)) for (let i = 0; i < n; i++) out[i] = x[i] / y[i];
   return record('div', out, bc.shape, [a, b], (g) => {
     const ga = sink(a, n), gb = sink(b, n);
     if (ga) for (let i = 0; i < n; i++) ga[i] += g[i] / y[i];

@@ -46,6 +46,11 @@ const PLAIN_MAX_MACS_32 = 512;
 const JS_ONLY = Symbol.for('smolml.gemm.jsOnly');
 const shared = globalThis as { [JS_ONLY]?: boolean };
 
+/** @internal Whether setGemmKernel('js') forced the JavaScript kernels (matmul's and the elementwise ones). */
+export function jsKernelsForced(): boolean {
+  return shared[JS_ONLY] === true;
+}
+
 /**
  * The kernel that runs large matrix products: `'wasm-simd'` where the engine supports
  * WebAssembly SIMD (Node.js 16.4+, current browsers), `'js'` elsewhere or when forced.
@@ -59,7 +64,9 @@ export function gemmKernel(): GemmKernel {
 /**
  * Chooses the matrix-product kernel, for float64 and float32 alike: `'js'` forces the
  * pure-JavaScript one (for comparisons and debugging), `'auto'` uses WebAssembly SIMD
- * where available. Results are bit-identical either way; only speed changes.
+ * where available. The same switch governs the other WebAssembly SIMD kernels: the
+ * elementwise + − × ÷ and relu passes on arrays of 128 elements or more, and the Adam
+ * update ({@link adamUpdateSimd}). Results are bit-identical either way; only speed changes.
  *
  * @example setGemmKernel('js'); a.matmul(b); setGemmKernel('auto');
  */

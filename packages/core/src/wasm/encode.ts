@@ -84,6 +84,12 @@ export const v128 = {
   load: (addr: Code, offset = 0): Code => cat(addr, simd(0x00), memarg(4, offset)),
   store: (addr: Code, value: Code, offset = 0): Code => cat(addr, value, simd(0x0b), memarg(4, offset)),
   zero: (): Code => cat(simd(0x0c), new Array<number>(16).fill(0)),
+  and: (a: Code, b: Code): Code => cat(a, b, simd(0x4e)),
+  or: (a: Code, b: Code): Code => cat(a, b, simd(0x50)),
+  /** Loads 8 bytes into the low half, zeroing the high half. */
+  load64Zero: (addr: Code, offset = 0): Code => cat(addr, simd(0x5d), memarg(3, offset)),
+  /** Stores the 8 bytes of 64-bit lane `lane`. */
+  store64Lane: (addr: Code, value: Code, lane: 0 | 1, offset = 0): Code => cat(addr, value, simd(0x5b), memarg(3, offset), [lane]),
   /** i8x16.shuffle: byte i of the result is byte lanes[i] of a‖b (0-15 from a, 16-31 from b). */
   shuffle: (a: Code, b: Code, lanes: readonly number[]): Code => {
     if (lanes.length !== 16 || lanes.some((l) => !Number.isInteger(l) || l < 0 || l > 31)) {
@@ -108,6 +114,11 @@ export const f32x4 = {
   mul: (a: Code, b: Code): Code => cat(a, b, simd(0xe6)),
   div: (a: Code, b: Code): Code => cat(a, b, simd(0xe7)),
   sqrt: (a: Code): Code => cat(a, simd(0xe3)),
+  /** Lanewise a > b: all ones where true, else all zeros. */
+  gt: (a: Code, b: Code): Code => cat(a, b, simd(0x44)),
+  ne: (a: Code, b: Code): Code => cat(a, b, simd(0x42)),
+  /** Rounds both f64 lanes to f32 in the low two lanes; the high two are zero. */
+  demoteF64x2: (a: Code): Code => cat(a, simd(0x5e)),
 };
 
 export const f64x2 = {
@@ -120,6 +131,10 @@ export const f64x2 = {
   mul: (a: Code, b: Code): Code => cat(a, b, simd(0xf2)),
   div: (a: Code, b: Code): Code => cat(a, b, simd(0xf3)),
   sqrt: (a: Code): Code => cat(a, simd(0xef)),
+  gt: (a: Code, b: Code): Code => cat(a, b, simd(0x4a)),
+  ne: (a: Code, b: Code): Code => cat(a, b, simd(0x48)),
+  /** Widens the low two f32 lanes to f64 (exactly). */
+  promoteLowF32x4: (a: Code): Code => cat(a, simd(0x5f)),
 };
 
 /** Structured control flow. Branch depths count enclosing blocks outwards from 0. */

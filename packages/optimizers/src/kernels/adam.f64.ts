@@ -1,6 +1,9 @@
 // The Adam / AdamW update over one float64 parameter. scripts/gen-f32.mjs writes one copy of this
 // file per dtype, so each loop sees one typed-array kind and V8 keeps it monomorphic.
-// Arithmetic is in double; a narrower store rounds once.
+// Arithmetic is in double; a narrower store rounds once. Core's WebAssembly SIMD kernel
+// (adamUpdateSimd) runs these same operations in the same order and takes over from 128
+// elements up; these loops are its bit-identical fallback (test/adam-simd.test.ts).
+import { adamUpdateSimd } from '@smolml/core';
 
 /**
  * One Adam step at step count t, as PyTorch computes it:
@@ -29,6 +32,9 @@ export function adamF64(
   const c1 = 1 - beta1;
   const c2 = 1 - beta2;
   const n = p.length;
+  const mode = wd === 0 ? 'plain' : decoupled ? 'decoupled' : 'l2';
+  const hyper = { beta1, c1, beta2, c2, stepSize, bc2Sqrt, eps, wd, shrink: 1 - lr * wd };
+  if (adamUpdateSimd(mode, p, g, m, v, hyper)) return;
   // One loop per case: a test on the weight decay inside the loop halves its speed.
   if (wd === 0) {
     for (let i = 0; i < n; i++) {
@@ -40,7 +46,7 @@ export function adamF64(
       p[i] -= (stepSize * mi) / (Math.sqrt(vi) / bc2Sqrt + eps);
     }
   } else if (decoupled) {
-    const shrink = 1 - lr * wd;
+    const shrink = hyper.shrink;
     for (let i = 0; i < n; i++) {
       const gi = g[i];
       const mi = beta1 * m[i] + c1 * gi;

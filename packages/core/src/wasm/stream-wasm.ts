@@ -1,0 +1,202 @@
+// Runs the elementwise WebAssembly SIMD kernels of ./stream-kernel on Float64Arrays and
+// Float32Arrays, a chunk at a time: each operand's chunk is copied into the module's
+// memory (native memcpy, via TypedArray.set), the kernel runs there, and the results are
+// copied back. The chunks are small enough that the copies and the kernel all work in the
+// core's L2 cache, so the whole pass costs about one streaming read of the operands and
+// one write of the results: faster than a JavaScript loop, whose per-element bounds checks
+// and float32 conversions limit it well below the memory's speed.
+//
+// As with the gemm, the user's arrays never live in WebAssembly memory (nothing a caller
+// holds can be detached or go stale). The memory here is a fixed scratch of SLOTS chunks
+// that never grows: it is made once, at its final size, so no call can fail on growth.
+import { type AdamMode, type StreamOp, streamFunctions } from './stream-kernel';
+
+export type { AdamMode } from './stream-kernel';
+import { wasmModule } from './encode';
+import { jsKernelsForced } from '../ops/gemm';
+
+/** Bytes of one operand's chunk: 4 chunks (Adam's p, g, m, v) fit in L2 with room to spare. */
+const CHUNK_BYTES = 16384;
+const SLOTS = 4;
+const PAGE = 65536;
+
+type Binary = (x: number, y: number, out: number, len: number) => void;
+type Unary = (x: number, out: number, len: number) => void;
+type AdamFn = (p: number, g: number, m: number, v: number, len: number, ...hyper: number[]) => void;
+
+interface Fns {
+  binary: Record<StreamOp, Binary>;
+  scalar: Record<StreamOp, Binary>;
+  relu: Unary;
+  adam: Record<AdamMode, AdamFn>;
+}
+
+interface Kernel {
+  f64: Fns;
+  f32: Fns;
+  h64: Float64Array;
+  h32: Float32Array;
+}
+
+// undefined: not tried yet; null: WebAssembly SIMD is unavailable here.
+let kernel: Kernel | null | undefined;
+
+function instantiate(): Kernel | null {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') return null;
+  try {
+    const bytes = wasmModule(streamFunctions());
+    if (!WebAssembly.validate(bytes)) return null; // no SIMD: the feature probe
+    const pages = Math.ceil((SLOTS * CHUNK_BYTES) / PAGE);
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    const x = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports as Record<string, Binary & Unary & AdamFn>;
+    const fns = (dt: 'f64' | 'f32'): Fns => ({
+      binary: { add: x[`add_${dt}`], sub: x[`sub_${dt}`], mul: x[`mul_${dt}`], div: x[`div_${dt}`] },
+      scalar: { add: x[`adds_${dt}`], sub: x[`subs_${dt}`], mul: x[`muls_${dt}`], div: x[`divs_${dt}`] },
+      relu: x[`relu_${dt}`],
+      adam: { plain: x[`adam_${dt}`], l2: x[`adaml2_${dt}`], decoupled: x[`adamdecoupled_${dt}`] },
+    });
+    return { f64: fns('f64'), f32: fns('f32'), h64: new Float64Array(memory.buffer), h32: new Float32Array(memory.buffer) };
+  } catch {
+    return null; // e.g. a Content-Security-Policy without 'wasm-unsafe-eval'
+  }
+}
+
+function getKernel(): Kernel | null {
+  if (kernel === undefined) kernel = instantiate();
+  return kernel;
+}
+
+/** Whether the elementwise WebAssembly SIMD kernels can run here (instantiates them on first call). */
+export function wasmStreamAvailable(): boolean {
+  return getKernel() !== null;
+}
+
+/**
+ * Below this many elements the JavaScript loop is faster: a call costs about 0.2 µs
+ * (copies, views, the call itself), what a loop spends on ~128 elements (measured on
+ * x86-64 for the binary operators and Adam, in both dtypes).
+ */
+export const STREAM_MIN = 128;
+
+// The kernel to use for n elements, or null for the JavaScript loop.
+function kernelFor(n: number): Kernel | null {
+  return n >= STREAM_MIN && !jsKernelsForced() ? getKernel() : null;
+}
+
+type Heap<T> = T extends Float64Array ? Float64Array : Float32Array;
+
+function heapOf<T extends Float64Array | Float32Array>(K: Kernel, a: T): { H: Heap<T>; fns: Fns } {
+  return (a instanceof Float64Array ? { H: K.h64, fns: K.f64 } : { H: K.h32, fns: K.f32 }) as { H: Heap<T>; fns: Fns };
+}
+
+// Padded to whole 32-byte iterations of the kernels' loops.
+const padded = (bytes: number): number => (bytes + 31) & ~31;
+
+/**
+ * out = x op y elementwise (all of one dtype and length) with the SIMD kernel; the same
+ * bits as the JavaScript loop. False, doing nothing, when WebAssembly SIMD is unavailable,
+ * forced off (setGemmKernel('js')), or the arrays are shorter than {@link STREAM_MIN}.
+ * `out` may be `x` or `y`.
+ */
+export function streamBinary<T extends Float64Array | Float32Array>(op: StreamOp, out: T, x: T, y: T): boolean {
+  const K = kernelFor(out.length);
+  if (K === null) return false;
+  const { H, fns } = heapOf(K, x);
+  const fn = fns.binary[op], b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = out.length;
+  for (let i0 = 0; i0 < n; i0 += C) {
+    const c = Math.min(C, n - i0);
+    H.set(x.subarray(i0, i0 + c), 0);
+    H.set(y.subarray(i0, i0 + c), C);
+    fn(0, CHUNK_BYTES, 2 * CHUNK_BYTES, padded(c * b));
+    out.set(H.subarray(2 * C, 2 * C + c), i0);
+  }
+  return true;
+}
+
+/** out = x op s for a number s (already rounded to the dtype); see {@link streamBinary}. */
+export function streamScalar<T extends Float64Array | Float32Array>(op: StreamOp, out: T, x: T, s: number): boolean {
+  const K = kernelFor(out.length);
+  if (K === null) return false;
+  const { H, fns } = heapOf(K, x);
+  const fn = fns.scalar[op], b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = out.length;
+  for (let i0 = 0; i0 < n; i0 += C) {
+    const c = Math.min(C, n - i0);
+    H.set(x.subarray(i0, i0 + c), 0);
+    fn(0, s, CHUNK_BYTES, padded(c * b));
+    out.set(H.subarray(C, C + c), i0);
+  }
+  return true;
+}
+
+/** out = relu(x), with reluOf's edges; see {@link streamBinary}. */
+export function streamRelu<T extends Float64Array | Float32Array>(out: T, x: T): boolean {
+  const K = kernelFor(out.length);
+  if (K === null) return false;
+  const { H, fns } = heapOf(K, x);
+  const b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = out.length;
+  for (let i0 = 0; i0 < n; i0 += C) {
+    const c = Math.min(C, n - i0);
+    H.set(x.subarray(i0, i0 + c), 0);
+    fns.relu(0, CHUNK_BYTES, padded(c * b));
+    out.set(H.subarray(C, C + c), i0);
+  }
+  return true;
+}
+
+/**
+ * Adam's per-step constants, as its kernels take them (computed in double by the caller):
+ * `c1 = 1 − β1`, `c2 = 1 − β2`, `stepSize = α / (1 − β1ᵗ)`, `bc2Sqrt = √(1 − β2ᵗ)`,
+ * `wd` the weight decay λ (used by mode `'l2'`), `shrink = 1 − αλ` (used by `'decoupled'`).
+ */
+export interface AdamHyper {
+  beta1: number; c1: number; beta2: number; c2: number;
+  stepSize: number; bc2Sqrt: number; eps: number; wd: number; shrink: number;
+}
+
+/**
+ * One Adam step in place on `p`, `m`, `v` from the gradient `g` (all Float64Array or all
+ * Float32Array, of one length), in WebAssembly SIMD, computing in double in this order
+ * (the order of `@smolml/optimizers`' JavaScript kernel, which it matches bit for bit):
+ *
+ *     g' = g (+ λ·p in mode 'l2');  m ← β1·m + c1·g';  v ← β2·v + (c2·g')·g'
+ *     p ← p − (stepSize·m) / (√v / bc2Sqrt + ε)      (p·shrink − … in mode 'decoupled')
+ *
+ * Returns false, doing nothing, when WebAssembly SIMD is unavailable, forced off by
+ * `setGemmKernel('js')`, or the arrays are shorter than 128 elements (where the
+ * JavaScript loop is faster): the caller then runs its loop. A low-level kernel for
+ * optimizer packages; models use `Adam` from `@smolml/optimizers`.
+ *
+ * @example
+ * const h = { beta1: 0.9, c1: 0.1, beta2: 0.999, c2: 0.001, stepSize: 0.01 / 0.1,
+ *   bc2Sqrt: Math.sqrt(0.001), eps: 1e-8, wd: 0, shrink: 1 };
+ * if (!adamUpdateSimd('plain', p, g, m, v, h)) { ... the JavaScript loop ... }
+ */
+export function adamUpdateSimd<T extends Float64Array | Float32Array>(mode: AdamMode, p: T, g: T, m: T, v: T, h: AdamHyper): boolean {
+  if (mode !== 'plain' && mode !== 'l2' && mode !== 'decoupled') {
+    throw new RangeError(`adamUpdateSimd: expected mode 'plain', 'l2' or 'decoupled', got ${String(mode)}`);
+  }
+  const T = p instanceof Float64Array ? Float64Array : p instanceof Float32Array ? Float32Array : null;
+  if (T === null || !(g instanceof T && m instanceof T && v instanceof T)) {
+    throw new TypeError('adamUpdateSimd: expected p, g, m and v of one dtype (all Float64Array or all Float32Array)');
+  }
+  if (g.length !== p.length || m.length !== p.length || v.length !== p.length) {
+    throw new RangeError(`adamUpdateSimd: expected p, g, m and v of one length, got ${p.length}, ${g.length}, ${m.length}, ${v.length}`);
+  }
+  const K = kernelFor(p.length);
+  if (K === null) return false;
+  const { H, fns } = heapOf(K, p);
+  const fn = fns.adam[mode], b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = p.length;
+  for (let i0 = 0; i0 < n; i0 += C) {
+    const c = Math.min(C, n - i0), i1 = i0 + c;
+    H.set(p.subarray(i0, i1), 0);
+    H.set(g.subarray(i0, i1), C);
+    H.set(m.subarray(i0, i1), 2 * C);
+    H.set(v.subarray(i0, i1), 3 * C);
+    fn(0, CHUNK_BYTES, 2 * CHUNK_BYTES, 3 * CHUNK_BYTES, padded(c * b),
+      h.beta1, h.c1, h.beta2, h.c2, h.stepSize, h.bc2Sqrt, h.eps, h.wd, h.shrink);
+    p.set(H.subarray(0, c), i0);
+    m.set(H.subarray(2 * C, 2 * C + c), i0);
+    v.set(H.subarray(3 * C, 3 * C + c), i0);
+  }
+  return true;
+}
