@@ -350,7 +350,22 @@ export class Bench {
         (samples.get(c.id) as (number | undefined)[])[r] = t;
       }
     }
-    for (const c of timed) await within(c, () => inst.get(c.id)?.dispose?.());
+    // 4. The timed runs must still compute numbers: a state that goes bad after the check
+    // run (a buffer freed by tidy, say) would otherwise be timed silently. Runs repeat
+    // steps, so only finiteness can be checked here, and only where the check was finite.
+    const refFinite = Array.from(ref).every(Number.isFinite);
+    for (const c of timed) {
+      await within(c, async () => {
+        const it = inst.get(c.id) as Instance;
+        if (refFinite && c.role !== 'limit' && !Array.from(await it.result()).every(Number.isFinite)) {
+          if (c.id === 'smolml') throw new Error(`${cs.id}: SmolML's result is not finite after the timed runs`);
+          samples.delete(c.id);
+          skip.set(c.id, { reason: 'wrong', estimateMs: null, detail: 'not finite after the timed runs' });
+          o.log?.(`  ! ${c.name} gave a non-finite result on ${cs.id} after the timed runs; not reported`);
+        }
+        it.dispose?.();
+      });
+    }
 
     const inCase = new Set(active.map((c) => c.id));
     const ours = (id: ContenderId | null): (number | undefined)[] | undefined => (id === null ? undefined : samples.get(id));

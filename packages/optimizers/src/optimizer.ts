@@ -1,4 +1,4 @@
-import { type DType, type FloatArray, MLArray, ShapeError, decodeNumbers, encodeNumbers, formatShape, zeros } from '@smolml/core';
+import { type DType, type FloatArray, MLArray, ShapeError, decodeNumbers, encodeNumbers, formatShape, keep, zeros } from '@smolml/core';
 import { nonNegative, show, stepCount } from './check';
 import { type Checked, MAX_PARAMS, checkArray, paramList } from './parameters';
 import type { OptimizerStateDict, ParameterStateDict } from './state-dict';
@@ -82,7 +82,8 @@ const sizeOf = (shape: readonly number[]): number => shape.reduce((a, b) => a * 
 
 /** A zero buffer of `shape` and `dtype`, or `values` copied (and cast) into one. */
 function stateBuffer(shape: readonly number[], dtype: DType, values?: FloatArray): MLArray {
-  const b = zeros(shape, { dtype, requiresGrad: false });
+  // keep: state first made inside tidy (a training step's first call) outlives the scope.
+  const b = keep(zeros(shape, { dtype, requiresGrad: false }));
   if (values !== undefined) b.data.set(values);
   return b;
 }
