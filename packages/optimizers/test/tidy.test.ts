@@ -2,7 +2,7 @@
 // step, inside the scope, and must outlive it (DESIGN: "an optimizer's state, even when
 // its first step runs inside"). Stepping inside tidy must follow the same trajectory as
 // stepping outside it, bit for bit.
-import { MLArray, tidy, type DType } from '@smolml/core';
+import { MLArray, Rng, poolStats, randn, tidy, zeros, type DType } from '@smolml/core';
 import { Adam, AdamW, RMSProp, SGDMomentum, AdaGrad, type Optimizer } from '../src';
 
 function train(dtype: DType, make: () => Optimizer, inTidy: boolean): number[] {
@@ -37,4 +37,28 @@ describe.each(['float64', 'float32'] as const)('%s', (dtype) => {
     expect(inside.every(Number.isFinite)).toBe(true);
     expect(inside).toEqual(outside);
   });
+});
+
+test('an MLP step with Adam inside tidy allocates no fresh buffer of 4 KiB or more after warm-up', () => {
+  const r = new Rng(5);
+  const x = randn([64, 784], { rng: r, requiresGrad: false });
+  const y = randn([64, 10], { rng: r, requiresGrad: false });
+  const w1 = randn([784, 128], { rng: r }).mul(0.05).detach(), b1 = zeros(1, 128);
+  const w2 = randn([128, 10], { rng: r }).mul(0.1).detach(), b2 = zeros(1, 10);
+  for (const p of [w1, w2]) p.requiresGrad = true;
+  const params = [w1, b1, w2, b2];
+  const opt = new Adam({ learningRate: 1e-3 });
+  const step = (): number => tidy(() => {
+    for (const p of params) p.zeroGrad();
+    const loss = x.matmul(w1).add(b1).relu().matmul(w2).add(b2).sub(y).square().mean();
+    loss.backward();
+    opt.step(params);
+    return loss.item();
+  });
+  const losses = [step(), step(), step()];
+  const before = poolStats().freshBuffers;
+  for (let i = 0; i < 20; i++) losses.push(step());
+  expect(poolStats().freshBuffers - before).toBe(0);
+  expect(losses.every(Number.isFinite)).toBe(true);
+  expect(losses[losses.length - 1]).toBeLessThan(losses[0]);
 });
