@@ -64,6 +64,11 @@ const calls: Call[] = [
   ['decodeNumbers', (x, y) => core.decodeNumbers(x, y as never)],
   ['encodeNumbers', (x) => core.encodeNumbers(x as never)],
   ['normalizeAxis', (x, y) => core.normalizeAxis(x as never, y as never, 'normalizeAxis')],
+  ['adamUpdateSimd', (x, y) => {
+    const p = new Float64Array(200), h = { beta1: 0.9, c1: 0.1, beta2: 0.999, c2: 0.001, stepSize: 0.1, bc2Sqrt: 0.03, eps: 1e-8, wd: 0, shrink: 1 };
+    core.adamUpdateSimd(x as never, p, y as never, p.slice(), p.slice(), h);
+    core.adamUpdateSimd('plain', p, p.slice(), p.slice(), p.slice(), y as never);
+  }],
 ];
 
 function snapshot(v: unknown): number[] | null {

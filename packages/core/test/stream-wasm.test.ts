@@ -164,5 +164,7 @@ describe('adamUpdateSimd', () => {
     expect(() => adamUpdateSimd('plain', a, new Float64Array(199), a, a, h)).toThrow(/one length/);
     expect(() => adamUpdateSimd('fast' as AdamMode, a, a, a, a, h)).toThrow(/mode/);
     expect(() => adamUpdateSimd('plain', [1, 2] as unknown as Float64Array, a, a, a, h)).toThrow(TypeError);
+    expect(() => adamUpdateSimd('plain', a, a, a, a, null as unknown as AdamHyper)).toThrow(/hyperparameters as an object/);
+    expect(() => adamUpdateSimd('plain', a, a, a, a, { ...h, eps: '1e-8' as unknown as number })).toThrow(/hyper.eps to be a number/);
   });
 });

@@ -153,6 +153,8 @@ export interface AdamHyper {
   stepSize: number; bc2Sqrt: number; eps: number; wd: number; shrink: number;
 }
 
+const HYPER_KEYS = ['beta1', 'c1', 'beta2', 'c2', 'stepSize', 'bc2Sqrt', 'eps', 'wd', 'shrink'] as const;
+
 /**
  * One Adam step in place on `p`, `m`, `v` from the gradient `g` (all Float64Array or all
  * Float32Array, of one length), in WebAssembly SIMD, computing in double in this order
@@ -178,6 +180,10 @@ export function adamUpdateSimd<T extends Float64Array | Float32Array>(mode: Adam
   const T = p instanceof Float64Array ? Float64Array : p instanceof Float32Array ? Float32Array : null;
   if (T === null || !(g instanceof T && m instanceof T && v instanceof T)) {
     throw new TypeError('adamUpdateSimd: expected p, g, m and v of one dtype (all Float64Array or all Float32Array)');
+  }
+  if (typeof h !== 'object' || h === null) throw new TypeError(`adamUpdateSimd: expected the hyperparameters as an object, got ${String(h)}`);
+  for (const k of HYPER_KEYS) {
+    if (typeof h[k] !== 'number') throw new TypeError(`adamUpdateSimd: expected hyper.${k} to be a number, got ${typeof h[k]}`);
   }
   if (g.length !== p.length || m.length !== p.length || v.length !== p.length) {
     throw new RangeError(`adamUpdateSimd: expected p, g, m and v of one length, got ${p.length}, ${g.length}, ${m.length}, ${v.length}`);
