@@ -1,7 +1,7 @@
 import { MLArray, Rng, adamUpdateSimd, type AdamHyper, type AdamMode } from '../src';
 import { setGemmKernel } from '../src/ops/gemm';
 import { reluOf } from '../src/scalar';
-import { STREAM_MIN, streamBinary, streamRelu, streamScalar, wasmStreamAvailable } from '../src/wasm/stream-wasm';
+import { STREAM_MIN, streamBinary, streamScalar, streamUnary, wasmStreamAvailable } from '../src/wasm/stream-wasm';
 import type { StreamOp } from '../src/wasm/stream-kernel';
 
 // The elementwise WebAssembly SIMD kernels against the plain JavaScript loops they stand
@@ -75,7 +75,16 @@ describe('elementwise WebAssembly SIMD kernels', () => {
       for (const n of lengths) {
         const x = values(T, n, 3 * n), want = new T(n), got = new T(n);
         for (let i = 0; i < n; i++) want[i] = reluOf(x[i]);
-        expect(streamRelu(got, x)).toBe(true);
+        expect(streamUnary('relu', got, x)).toBe(true);
+        expectSameBits(got, want);
+      }
+    });
+
+    it(`sqrt (${name}): the same bits as Math.sqrt (NaN below 0, -0 stays -0)`, () => {
+      for (const n of lengths) {
+        const x = values(T, n, 5 * n), want = new T(n), got = new T(n);
+        for (let i = 0; i < n; i++) want[i] = Math.sqrt(x[i]);
+        expect(streamUnary('sqrt', got, x)).toBe(true);
         expectSameBits(got, want);
       }
     });
@@ -90,7 +99,7 @@ describe('elementwise WebAssembly SIMD kernels', () => {
     it(`MLArray ops give the same bits with the kernels on and forced off (${name})`, () => {
       const n = 5000;
       const a = MLArray.from(values(T, n, 1), [n]), b = MLArray.from(values(T, n, 2), [n]);
-      const run = (): F[] => [a.add(b), a.sub(b), a.mul(b), a.div(b), a.add(2.5), a.sub(-1), a.mul(0.1), a.div(3), a.relu(), a.mul(b).add(a).relu()].map((r) => r.data);
+      const run = (): F[] => [a.add(b), a.sub(b), a.mul(b), a.div(b), a.add(2.5), a.sub(-1), a.mul(0.1), a.div(3), a.relu(), a.sqrt(), a.mul(b).add(a).relu()].map((r) => r.data);
       const simd = run();
       setGemmKernel('js');
       const js = run();
@@ -104,7 +113,7 @@ describe('elementwise WebAssembly SIMD kernels', () => {
     const big = new Float64Array(STREAM_MIN);
     setGemmKernel('js');
     expect(streamBinary('add', big, big, big)).toBe(false);
-    expect(streamRelu(big, big)).toBe(false);
+    expect(streamUnary('relu', big, big)).toBe(false);
   });
 });
 

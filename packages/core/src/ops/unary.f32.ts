@@ -2,7 +2,7 @@
 import { type MLArray, record, gradOf } from '../mlarray';
 import { allocOutRaw as allocOut, cast } from '../dtypes/float32';
 import { absGrad, reluOf, reluPasses, sigmoidOf } from '../scalar';
-import { streamRelu } from '../wasm/stream-wasm';
+import { streamUnary } from '../wasm/stream-wasm';
 import { erfGrad, erfOf, erfcOf, roundHalfEven, signOf } from '../special';
 
 // Elementwise functions of one array. Each computes in double and stores in this
@@ -52,7 +52,7 @@ export function log(a: MLArray): MLArray {
 /** `√x` */
 export function sqrt(a: MLArray): MLArray {
   const x = a.data as Float32Array, n = x.length, out = allocOut('sqrt', a.shape);
-  for (let i = 0; i < n; i++) out[i] = Math.sqrt(x[i]);
+  if (!streamUnary('sqrt', out, x)) for (let i = 0; i < n; i++) out[i] = Math.sqrt(x[i]);
   return record('sqrt', out, a.shape, [a], (g) => {
     const ga = gradOf(a) as Float32Array | null;
     if (ga !== null) for (let i = 0; i < n; i++) ga[i] += g[i] / (2 * out[i]);
@@ -62,7 +62,7 @@ export function sqrt(a: MLArray): MLArray {
 /** `max(x, 0)`; the gradient at exactly 0 is 0, and NaN passes through, as in PyTorch. */
 export function relu(a: MLArray): MLArray {
   const x = a.data as Float32Array, n = x.length, out = allocOut('relu', a.shape);
-  if (!streamRelu(out, x)) for (let i = 0; i < n; i++) out[i] = reluOf(x[i]);
+  if (!streamUnary('relu', out, x)) for (let i = 0; i < n; i++) out[i] = reluOf(x[i]);
   return record('relu', out, a.shape, [a], (g) => {
     const ga = gradOf(a) as Float32Array | null;
     if (ga !== null) for (let i = 0; i < n; i++) if (reluPasses(x[i])) ga[i] += g[i];

@@ -1,6 +1,6 @@
 // Elementwise kernels as WebAssembly SIMD functions, written with the encoder in ./encode
 // for both dtypes: the four arithmetic operators (array with array, and array with a
-// number), relu, and the Adam update. Each walks `len` bytes, 16 at a time (the driver,
+// number), relu, sqrt, and the Adam update. Each walks `len` bytes, 16 at a time (the driver,
 // ./stream-wasm, pads every operand to a multiple of 16 bytes; the padding lanes compute
 // on whatever the scratch holds and are never copied out).
 //
@@ -28,6 +28,7 @@ interface StreamDType {
   readonly splat: (x: Code) => Code;
   readonly gt: (a: Code, b: Code) => Code;
   readonly ne: (a: Code, b: Code) => Code;
+  readonly sqrt: (a: Code) => Code;
 }
 
 const F64: StreamDType = { name: 'f64', type: Type.F64, ...f64x2 };
@@ -139,12 +140,22 @@ function adamFunction(dt: StreamDType, mode: AdamMode): Built {
   };
 }
 
+/** `sqrt_<dt>(x, out, len)`: out = √x, correctly rounded (NaN for x < 0, -0 for -0). */
+function sqrtFunction(dt: StreamDType): Built {
+  const f = new Func(`sqrt_${dt.name}`, [Type.I32, Type.I32, Type.I32]);
+  const [x, out, len] = [0, 1, 2].map((k) => f.param(k));
+  const i = f.local(Type.I32);
+  const one = (off: number): Code => v128.store(at(out, i), dt.sqrt(v128.load(at(x, i), off)), off);
+  return { func: f, body: byteLoop(i, len, 32, [one(0), one(16)]) };
+}
+
 /** Every stream function, for both dtypes. */
 export function streamFunctions(): Built[] {
   return [F64, F32].flatMap((dt) => [
     ...OPS.map((op) => binaryFunction(dt, op)),
     ...OPS.map((op) => scalarFunction(dt, op)),
     reluFunction(dt),
+    sqrtFunction(dt),
     ...MODES.map((mode) => adamFunction(dt, mode)),
   ]);
 }

@@ -28,6 +28,7 @@ interface Fns {
   binary: Record<StreamOp, Binary>;
   scalar: Record<StreamOp, Binary>;
   relu: Unary;
+  sqrt: Unary;
   adam: Record<AdamMode, AdamFn>;
 }
 
@@ -53,6 +54,7 @@ function instantiate(): Kernel | null {
       binary: { add: x[`add_${dt}`], sub: x[`sub_${dt}`], mul: x[`mul_${dt}`], div: x[`div_${dt}`] },
       scalar: { add: x[`adds_${dt}`], sub: x[`subs_${dt}`], mul: x[`muls_${dt}`], div: x[`divs_${dt}`] },
       relu: x[`relu_${dt}`],
+      sqrt: x[`sqrt_${dt}`],
       adam: { plain: x[`adam_${dt}`], l2: x[`adaml2_${dt}`], decoupled: x[`adamdecoupled_${dt}`] },
     });
     return { f64: fns('f64'), f32: fns('f32'), h64: new Float64Array(memory.buffer), h32: new Float32Array(memory.buffer) };
@@ -128,16 +130,16 @@ export function streamScalar<T extends Float64Array | Float32Array>(op: StreamOp
   return true;
 }
 
-/** out = relu(x), with reluOf's edges; see {@link streamBinary}. */
-export function streamRelu<T extends Float64Array | Float32Array>(out: T, x: T): boolean {
+/** out = f(x) for a unary kernel: `relu` (reluOf's edges) or `sqrt`; see {@link streamBinary}. */
+export function streamUnary<T extends Float64Array | Float32Array>(op: 'relu' | 'sqrt', out: T, x: T): boolean {
   const K = kernelFor(out.length);
   if (K === null) return false;
   const { H, fns } = heapOf(K, x);
-  const b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = out.length;
+  const fn = fns[op], b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = out.length;
   for (let i0 = 0; i0 < n; i0 += C) {
     const c = Math.min(C, n - i0);
     H.set(x.subarray(i0, i0 + c), 0);
-    fns.relu(0, CHUNK_BYTES, padded(c * b));
+    fn(0, CHUNK_BYTES, padded(c * b));
     out.set(H.subarray(C, C + c), i0);
   }
   return true;
