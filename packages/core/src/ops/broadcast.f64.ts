@@ -22,9 +22,30 @@ export function copies(bc: Broadcast, a: MLArray, b: MLArray): readonly ArrayBuf
   return ax && by ? [bc.x, bc.y] : [ax ? bc.x : bc.y];
 }
 
+// Whether `shape` without its leading 1s is the trailing part of `outShape` (a row
+// vector broadcast over rows, a [C, H, W] block over a batch): then its data repeats
+// whole, every length-1 dimension standing in front of it.
+function isTrailingBlock(shape: readonly number[], outShape: readonly number[]): boolean {
+  let lead = 0;
+  while (lead < shape.length && shape[lead] === 1) lead++;
+  const off = outShape.length - shape.length;
+  for (let i = lead; i < shape.length; i++) if (shape[i] !== outShape[i + off]) return false;
+  return true;
+}
+
 /** `data` (of `shape`) repeated out to `outShape`, as a new contiguous buffer. */
 export function expandTo(op: string, data: Float64Array, shape: readonly number[], outShape: readonly number[]): Float64Array {
   const out = allocOut(op, outShape);
+  // A bias-like operand (its shape, past leading 1s, is the output's trailing shape) is
+  // the same block repeated: copy it whole instead of building an index of every element.
+  if (data.length === 1) {
+    out.fill(data[0]);
+    return out;
+  }
+  if (data.length >= 16 && isTrailingBlock(shape, outShape)) {
+    for (let at = 0; at < out.length; at += data.length) out.set(data, at);
+    return out;
+  }
   const idx = broadcastIndex(shape, outShape);
   for (let i = 0; i < idx.length; i++) out[i] = data[idx[i]];
   return out;
@@ -41,8 +62,16 @@ export function accumulateReduced(target: Float64Array, shape: readonly number[]
     target[0] += s;
     return;
   }
-  const idx = broadcastIndex(shape, outShape);
   const acc = accumulator(target.length);
+  if (isTrailingBlock(shape, outShape)) {
+    // The same sums as the indexed loop below (each acc[j] over the rows in order).
+    const w = target.length;
+    for (let at = 0; at < g.length; at += w) for (let j = 0; j < w; j++) acc[j] += g[at + j];
+    for (let i = 0; i < w; i++) target[i] += acc[i];
+    release(acc);
+    return;
+  }
+  const idx = broadcastIndex(shape, outShape);
   for (let i = 0; i < g.length; i++) acc[idx[i]] += g[i];
   for (let i = 0; i < target.length; i++) target[i] += acc[i];
   release(acc);
