@@ -15,12 +15,17 @@ const cases: [number[], number[]][] = [
 
 describe.each(['float64', 'float32'] as const)('trailing-block broadcasting (%s)', (dtype) => {
   const T = dtype === 'float64' ? Float64Array : Float32Array;
+  const make = (n: number, f: () => number): Float64Array | Float32Array => {
+    const out = new T(n);
+    for (let i = 0; i < n; i++) out[i] = f();
+    return out;
+  };
   it.each(cases)('%j over %j: forward and gradient as defined', (shape, outShape) => {
     const rng = new Rng(3);
     const w = shape.reduce((p, d) => p * d, 1), size = outShape.reduce((p, d) => p * d, 1);
-    const b = MLArray.from(T.from({ length: w }, () => rng.normal() * 1e3), shape, { dtype, requiresGrad: true });
-    const x = MLArray.from(T.from({ length: size }, () => rng.normal()), outShape, { dtype, requiresGrad: true });
-    const g = T.from({ length: size }, () => rng.normal() * 10 ** Math.floor(rng.uniform(-6, 6)));
+    const b = MLArray.from(make(w, () => rng.normal() * 1e3), shape, { dtype, requiresGrad: true });
+    const x = MLArray.from(make(size, () => rng.normal()), outShape, { dtype, requiresGrad: true });
+    const g = make(size, () => rng.normal() * 10 ** Math.floor(rng.uniform(-6, 6)));
     const y = x.mul(b); // mul: the forward needs b's expanded values, the backward sums g·x
     y.backward(MLArray.from(g, outShape, { dtype }));
     const wantY = new T(size), wantG = new Float64Array(w);
@@ -30,6 +35,6 @@ describe.each(['float64', 'float32'] as const)('trailing-block broadcasting (%s)
       wantG[i % w] += dtype === 'float32' ? Math.fround(g[i] * x.data[i]) : g[i] * x.data[i];
     }
     expect(Array.from(y.data)).toEqual(Array.from(wantY));
-    expect(Array.from(b.gradData as Float64Array)).toEqual(Array.from(T.from(wantG)));
+    expect(Array.from(b.gradData as Float64Array)).toEqual(Array.from(new T(wantG)));
   });
 });

@@ -1,7 +1,8 @@
 import { MLArray, Rng, adamUpdateSimd, type AdamHyper, type AdamMode } from '../src';
 import { setGemmKernel } from '../src/ops/gemm';
 import { reluOf } from '../src/scalar';
-import { STREAM_MIN, streamBinary, streamScalar, streamUnary, wasmStreamAvailable } from '../src/wasm/stream-wasm';
+import { STREAM_MIN, streamAccumulate, streamBinary, streamReluGrad, streamScalar, streamUnary, wasmStreamAvailable } from '../src/wasm/stream-wasm';
+import { reluPasses } from '../src/scalar';
 import type { StreamOp } from '../src/wasm/stream-kernel';
 
 // The elementwise WebAssembly SIMD kernels against the plain JavaScript loops they stand
@@ -87,6 +88,44 @@ describe('elementwise WebAssembly SIMD kernels', () => {
         expect(streamUnary('sqrt', got, x)).toBe(true);
         expectSameBits(got, want);
       }
+    });
+
+    it(`gradient accumulation (${name}): t += g and t -= g, the same bits as the loops`, () => {
+      for (const n of lengths) {
+        for (const op of ['acc', 'accsub'] as const) {
+          const t = values(T, n, 7 * n), g = values(T, n, 7 * n + 1), want = t.slice();
+          for (let i = 0; i < n; i++) want[i] = op === 'acc' ? want[i] + g[i] : want[i] - g[i];
+          expect(streamAccumulate(op, t, g)).toBe(true);
+          expectSameBits(t, want);
+        }
+      }
+    });
+
+    it(`relu's gradient (${name}): t += g where reluPasses(x), t untouched elsewhere (-0 stays -0)`, () => {
+      for (const n of lengths) {
+        const t = values(T, n, 11 * n), g = values(T, n, 11 * n + 1), x = values(T, n, 11 * n + 2), want = t.slice();
+        for (let i = 0; i < n; i++) if (reluPasses(x[i])) want[i] += g[i];
+        expect(streamReluGrad(t, g, x)).toBe(true);
+        expectSameBits(t, want);
+        // -0 in t where the gradient is masked must survive.
+        const z = new T(n).fill(-0), x0 = new T(n).fill(-1);
+        streamReluGrad(z, g, x0);
+        expect(Array.from(z).every((v) => Object.is(v, -0))).toBe(true);
+      }
+    });
+
+    it(`MLArray gradients give the same bits with the kernels on and forced off (${name})`, () => {
+      const n = 3000;
+      const run = (): F[] => {
+        const a = MLArray.from(values(T, n, 21), [n], { requiresGrad: true }), b = MLArray.from(values(T, n, 22), [n], { requiresGrad: true });
+        const bias = MLArray.from(values(T, 300, 23), [300], { requiresGrad: true });
+        a.add(b).relu().sub(a.reshape(10, 300).sub(bias).reshape(n)).mul(b).sum().backward();
+        return [a.gradData as F, b.gradData as F, bias.gradData as F];
+      };
+      const simd = run();
+      setGemmKernel('js');
+      const js = run();
+      simd.forEach((r, i) => expectSameBits(r, js[i]));
     });
 
     it(`writes in place when out is an operand (${name})`, () => {

@@ -4,7 +4,7 @@ import { broadcast, copies, flushSink, sink } from './broadcast.f32';
 import { allocOutRaw as allocOut, cast } from '../dtypes/float32';
 import { cpow } from '../cpow';
 import { divGradDivisor, powGradBase, powGradExponent } from '../scalar';
-import { streamBinary, streamScalar } from '../wasm/stream-wasm';
+import { streamAccumulate, streamBinary, streamScalar } from '../wasm/stream-wasm';
 
 // Each op has a fast path for a plain-number operand (no broadcasting, no second
 // gradient; the number is first rounded to the array's dtype, as torch does) and a
@@ -28,9 +28,9 @@ export function add(a: MLArray, bIn: MLArray | number): MLArray {
   const out = allocOut('add', bc.shape);
   if (!streamBinary('add', out, x, y)) for (let i = 0; i < n; i++) out[i] = x[i] + y[i];
   return record('add', out, bc.shape, [a, b], (g) => {
-    const ga = sink(a, n), gb = sink(b, n);
-    if (ga) for (let i = 0; i < n; i++) ga[i] += g[i];
-    if (gb) for (let i = 0; i < n; i++) gb[i] += g[i];
+    const ga = sink(a, n), gb = sink(b, n), gv = g as Float32Array;
+    if (ga && !streamAccumulate('acc', ga, gv)) for (let i = 0; i < n; i++) ga[i] += g[i];
+    if (gb && !streamAccumulate('acc', gb, gv)) for (let i = 0; i < n; i++) gb[i] += g[i];
     flushSink(a, ga, bc.shape);
     flushSink(b, gb, bc.shape);
   }, copies(bc, a, b));
@@ -51,9 +51,9 @@ export function sub(a: MLArray, bIn: MLArray | number): MLArray {
   const out = allocOut('sub', bc.shape);
   if (!streamBinary('sub', out, x, y)) for (let i = 0; i < n; i++) out[i] = x[i] - y[i];
   return record('sub', out, bc.shape, [a, b], (g) => {
-    const ga = sink(a, n), gb = sink(b, n);
-    if (ga) for (let i = 0; i < n; i++) ga[i] += g[i];
-    if (gb) for (let i = 0; i < n; i++) gb[i] -= g[i];
+    const ga = sink(a, n), gb = sink(b, n), gv = g as Float32Array;
+    if (ga && !streamAccumulate('acc', ga, gv)) for (let i = 0; i < n; i++) ga[i] += g[i];
+    if (gb && !streamAccumulate('accsub', gb, gv)) for (let i = 0; i < n; i++) gb[i] -= g[i];
     flushSink(a, ga, bc.shape);
     flushSink(b, gb, bc.shape);
   }, copies(bc, a, b));

@@ -3,7 +3,7 @@ import { broadcast, copies, flushSink, sink } from './broadcast.f64';
 import { allocOutRaw as allocOut, cast } from '../dtypes/float64';
 import { cpow } from '../cpow';
 import { divGradDivisor, powGradBase, powGradExponent } from '../scalar';
-import { streamBinary, streamScalar } from '../wasm/stream-wasm';
+import { streamAccumulate, streamBinary, streamScalar } from '../wasm/stream-wasm';
 
 // Each op has a fast path for a plain-number operand (no broadcasting, no second
 // gradient; the number is first rounded to the array's dtype, as torch does) and a
@@ -27,9 +27,9 @@ export function add(a: MLArray, bIn: MLArray | number): MLArray {
   const out = allocOut('add', bc.shape);
   if (!streamBinary('add', out, x, y)) for (let i = 0; i < n; i++) out[i] = x[i] + y[i];
   return record('add', out, bc.shape, [a, b], (g) => {
-    const ga = sink(a, n), gb = sink(b, n);
-    if (ga) for (let i = 0; i < n; i++) ga[i] += g[i];
-    if (gb) for (let i = 0; i < n; i++) gb[i] += g[i];
+    const ga = sink(a, n), gb = sink(b, n), gv = g as Float64Array;
+    if (ga && !streamAccumulate('acc', ga, gv)) for (let i = 0; i < n; i++) ga[i] += g[i];
+    if (gb && !streamAccumulate('acc', gb, gv)) for (let i = 0; i < n; i++) gb[i] += g[i];
     flushSink(a, ga, bc.shape);
     flushSink(b, gb, bc.shape);
   }, copies(bc, a, b));
@@ -50,9 +50,9 @@ export function sub(a: MLArray, bIn: MLArray | number): MLArray {
   const out = allocOut('sub', bc.shape);
   if (!streamBinary('sub', out, x, y)) for (let i = 0; i < n; i++) out[i] = x[i] - y[i];
   return record('sub', out, bc.shape, [a, b], (g) => {
-    const ga = sink(a, n), gb = sink(b, n);
-    if (ga) for (let i = 0; i < n; i++) ga[i] += g[i];
-    if (gb) for (let i = 0; i < n; i++) gb[i] -= g[i];
+    const ga = sink(a, n), gb = sink(b, n), gv = g as Float64Array;
+    if (ga && !streamAccumulate('acc', ga, gv)) for (let i = 0; i < n; i++) ga[i] += g[i];
+    if (gb && !streamAccumulate('accsub', gb, gv)) for (let i = 0; i < n; i++) gb[i] -= g[i];
     flushSink(a, ga, bc.shape);
     flushSink(b, gb, bc.shape);
   }, copies(bc, a, b));

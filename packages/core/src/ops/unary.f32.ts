@@ -2,7 +2,7 @@
 import { type MLArray, record, gradOf } from '../mlarray';
 import { allocOutRaw as allocOut, cast } from '../dtypes/float32';
 import { absGrad, reluOf, reluPasses, sigmoidOf } from '../scalar';
-import { streamUnary } from '../wasm/stream-wasm';
+import { streamReluGrad, streamUnary } from '../wasm/stream-wasm';
 import { erfGrad, erfOf, erfcOf, roundHalfEven, signOf } from '../special';
 
 // Elementwise functions of one array. Each computes in double and stores in this
@@ -65,7 +65,7 @@ export function relu(a: MLArray): MLArray {
   if (!streamUnary('relu', out, x)) for (let i = 0; i < n; i++) out[i] = reluOf(x[i]);
   return record('relu', out, a.shape, [a], (g) => {
     const ga = gradOf(a) as Float32Array | null;
-    if (ga !== null) for (let i = 0; i < n; i++) if (reluPasses(x[i])) ga[i] += g[i];
+    if (ga !== null && !streamReluGrad(ga, g as Float32Array, x)) for (let i = 0; i < n; i++) if (reluPasses(x[i])) ga[i] += g[i];
   });
 }
 

@@ -86,6 +86,8 @@ export const v128 = {
   zero: (): Code => cat(simd(0x0c), new Array<number>(16).fill(0)),
   and: (a: Code, b: Code): Code => cat(a, b, simd(0x4e)),
   or: (a: Code, b: Code): Code => cat(a, b, simd(0x50)),
+  /** Bits of `a` where `mask` is 1, of `b` where it is 0. */
+  bitselect: (a: Code, b: Code, mask: Code): Code => cat(a, b, mask, simd(0x52)),
   /** Loads 8 bytes into the low half, zeroing the high half. */
   load64Zero: (addr: Code, offset = 0): Code => cat(addr, simd(0x5d), memarg(3, offset)),
   /** Stores the 8 bytes of 64-bit lane `lane`. */

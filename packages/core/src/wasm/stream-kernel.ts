@@ -1,6 +1,6 @@
 // Elementwise kernels as WebAssembly SIMD functions, written with the encoder in ./encode
 // for both dtypes: the four arithmetic operators (array with array, and array with a
-// number), relu, sqrt, and the Adam update. Each walks `len` bytes, 16 at a time (the driver,
+// number), relu, sqrt, the gradient accumulations of + − and relu, and the Adam update. Each walks `len` bytes, 16 at a time (the driver,
 // ./stream-wasm, pads every operand to a multiple of 16 bytes; the padding lanes compute
 // on whatever the scratch holds and are never copied out).
 //
@@ -149,6 +149,36 @@ function sqrtFunction(dt: StreamDType): Built {
   return { func: f, body: byteLoop(i, len, 32, [one(0), one(16)]) };
 }
 
+/** `acc_<dt>(t, g, len)` / `accsub_<dt>`: t += g / t −= g, a gradient accumulated in place. */
+function accumulateFunction(dt: StreamDType, op: 'add' | 'sub'): Built {
+  const f = new Func(`acc${op === 'add' ? '' : 'sub'}_${dt.name}`, [Type.I32, Type.I32, Type.I32]);
+  const [t, g, len] = [0, 1, 2].map((k) => f.param(k));
+  const i = f.local(Type.I32);
+  const one = (off: number): Code => v128.store(at(t, i), dt[op](v128.load(at(t, i), off), v128.load(at(g, i), off)), off);
+  return { func: f, body: byteLoop(i, len, 32, [one(0), one(16)]) };
+}
+
+/**
+ * `relugrad_<dt>(t, g, x, len)`: t += g where relu passes the gradient at x (x > 0 or x
+ * NaN, as ../scalar's reluPasses), t unchanged elsewhere (a lane select, not an add of 0,
+ * so a -0 in t stays -0 as the loop leaves it).
+ */
+function reluGradFunction(dt: StreamDType): Built {
+  const f = new Func(`relugrad_${dt.name}`, [Type.I32, Type.I32, Type.I32, Type.I32]);
+  const [t, g, x, len] = [0, 1, 2, 3].map((k) => f.param(k));
+  const i = f.local(Type.I32), xv = f.local(Type.V128), tv = f.local(Type.V128), zero = f.local(Type.V128);
+  const one = (off: number): Code[] => [
+    set(xv, v128.load(at(x, i), off)),
+    set(tv, v128.load(at(t, i), off)),
+    v128.store(at(t, i), v128.bitselect(
+      dt.add(get(tv), v128.load(at(g, i), off)),
+      get(tv),
+      v128.or(dt.gt(get(xv), get(zero)), dt.ne(get(xv), get(xv))),
+    ), off),
+  ];
+  return { func: f, body: [set(zero, v128.zero()), ...byteLoop(i, len, 32, [...one(0), ...one(16)])] };
+}
+
 /** Every stream function, for both dtypes. */
 export function streamFunctions(): Built[] {
   return [F64, F32].flatMap((dt) => [
@@ -156,6 +186,9 @@ export function streamFunctions(): Built[] {
     ...OPS.map((op) => scalarFunction(dt, op)),
     reluFunction(dt),
     sqrtFunction(dt),
+    accumulateFunction(dt, 'add'),
+    accumulateFunction(dt, 'sub'),
+    reluGradFunction(dt),
     ...MODES.map((mode) => adamFunction(dt, mode)),
   ]);
 }

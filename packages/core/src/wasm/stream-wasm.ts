@@ -29,6 +29,9 @@ interface Fns {
   scalar: Record<StreamOp, Binary>;
   relu: Unary;
   sqrt: Unary;
+  acc: Unary;
+  accsub: Unary;
+  relugrad: Binary;
   adam: Record<AdamMode, AdamFn>;
 }
 
@@ -55,6 +58,9 @@ function instantiate(): Kernel | null {
       scalar: { add: x[`adds_${dt}`], sub: x[`subs_${dt}`], mul: x[`muls_${dt}`], div: x[`divs_${dt}`] },
       relu: x[`relu_${dt}`],
       sqrt: x[`sqrt_${dt}`],
+      acc: x[`acc_${dt}`],
+      accsub: x[`accsub_${dt}`],
+      relugrad: x[`relugrad_${dt}`],
       adam: { plain: x[`adam_${dt}`], l2: x[`adaml2_${dt}`], decoupled: x[`adamdecoupled_${dt}`] },
     });
     return { f64: fns('f64'), f32: fns('f32'), h64: new Float64Array(memory.buffer), h32: new Float32Array(memory.buffer) };
@@ -141,6 +147,42 @@ export function streamUnary<T extends Float64Array | Float32Array>(op: 'relu' | 
     H.set(x.subarray(i0, i0 + c), 0);
     fn(0, CHUNK_BYTES, padded(c * b));
     out.set(H.subarray(C, C + c), i0);
+  }
+  return true;
+}
+
+/**
+ * t += g (`'acc'`) or t −= g (`'accsub'`) in place, a gradient accumulation; the same bits
+ * as the loop. False, doing nothing, as {@link streamBinary}.
+ */
+export function streamAccumulate<T extends Float64Array | Float32Array>(op: 'acc' | 'accsub', t: T, g: T): boolean {
+  const K = kernelFor(t.length);
+  if (K === null) return false;
+  const { H, fns } = heapOf(K, t);
+  const fn = fns[op], b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = t.length;
+  for (let i0 = 0; i0 < n; i0 += C) {
+    const c = Math.min(C, n - i0);
+    H.set(t.subarray(i0, i0 + c), 0);
+    H.set(g.subarray(i0, i0 + c), C);
+    fn(0, CHUNK_BYTES, padded(c * b));
+    t.set(H.subarray(0, c), i0);
+  }
+  return true;
+}
+
+/** t += g where relu passes the gradient at x (reluPasses), in place; see {@link streamAccumulate}. */
+export function streamReluGrad<T extends Float64Array | Float32Array>(t: T, g: T, x: T): boolean {
+  const K = kernelFor(t.length);
+  if (K === null) return false;
+  const { H, fns } = heapOf(K, t);
+  const b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = t.length;
+  for (let i0 = 0; i0 < n; i0 += C) {
+    const c = Math.min(C, n - i0);
+    H.set(t.subarray(i0, i0 + c), 0);
+    H.set(g.subarray(i0, i0 + c), C);
+    H.set(x.subarray(i0, i0 + c), 2 * C);
+    fns.relugrad(0, CHUNK_BYTES, 2 * CHUNK_BYTES, padded(c * b));
+    t.set(H.subarray(0, c), i0);
   }
   return true;
 }
