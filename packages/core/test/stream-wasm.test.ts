@@ -72,6 +72,24 @@ describe('elementwise WebAssembly SIMD kernels', () => {
       });
     }
 
+    for (const op of ['maximum', 'minimum'] as const) {
+      it(`${op} (${name}): the same choice as the loop (NaN wins, a ±0 tie keeps x)`, () => {
+        const sign = op === 'maximum' ? 1 : -1;
+        for (const n of lengths) {
+          const x = values(T, n, 13 * n), y = values(T, n, 13 * n + 1), want = new T(n), got = new T(n);
+          for (let i = 0; i < n; i += 5) y[i] = x[i]; // ties
+          for (let i = 2; i < n; i += 11) { x[i] = 0; y[i] = -0; }
+          for (let i = 3; i < n; i += 11) { x[i] = -0; y[i] = 0; }
+          for (let i = 0; i < n; i++) {
+            const xi = x[i], yi = y[i];
+            want[i] = xi !== xi || yi !== yi ? NaN : sign * (xi - yi) >= 0 ? xi : yi;
+          }
+          expect(streamBinary(op, got, x, y)).toBe(true);
+          expectSameBits(got, want);
+        }
+      });
+    }
+
     it(`relu (${name}): the same bits as reluOf (NaN stays, -0 and -Infinity give +0)`, () => {
       for (const n of lengths) {
         const x = values(T, n, 3 * n), want = new T(n), got = new T(n);
@@ -138,7 +156,7 @@ describe('elementwise WebAssembly SIMD kernels', () => {
     it(`MLArray ops give the same bits with the kernels on and forced off (${name})`, () => {
       const n = 5000;
       const a = MLArray.from(values(T, n, 1), [n]), b = MLArray.from(values(T, n, 2), [n]);
-      const run = (): F[] => [a.add(b), a.sub(b), a.mul(b), a.div(b), a.add(2.5), a.sub(-1), a.mul(0.1), a.div(3), a.relu(), a.sqrt(), a.mul(b).add(a).relu()].map((r) => r.data);
+      const run = (): F[] => [a.add(b), a.sub(b), a.mul(b), a.div(b), a.add(2.5), a.sub(-1), a.mul(0.1), a.div(3), a.relu(), a.sqrt(), a.maximum(b), a.minimum(b), a.maximum(0.5), a.mul(b).add(a).relu()].map((r) => r.data);
       const simd = run();
       setGemmKernel('js');
       const js = run();

@@ -65,7 +65,7 @@ export function gemmKernel(): GemmKernel {
  * Chooses the matrix-product kernel, for float64 and float32 alike: `'js'` forces the
  * pure-JavaScript one (for comparisons and debugging), `'auto'` uses WebAssembly SIMD
  * where available. The same switch governs the other WebAssembly SIMD kernels: the
- * elementwise + − × ÷, relu and sqrt passes on arrays of 128 elements or more, and the Adam
+ * elementwise + − × ÷, maximum, minimum, relu and sqrt passes (and some gradient accumulations) on arrays of 128 elements or more, and the Adam
  * update ({@link adamUpdateSimd}). Results are bit-identical either way; only speed changes.
  *
  * @example setGemmKernel('js'); a.matmul(b); setGemmKernel('auto');

@@ -2,6 +2,7 @@
 import { type MLArray, record, wrap } from '../mlarray';
 import { broadcast, copies, flushSink, sink } from './broadcast.f32';
 import { allocOutRaw as allocOut, cast } from '../dtypes/float32';
+import { streamBinary } from '../wasm/stream-wasm';
 
 // PyTorch's rule: the larger (smaller) input takes the whole gradient, and on a tie
 // each input takes half. NaN propagates, as in torch.maximum.
@@ -11,9 +12,12 @@ function extremum(op: 'maximum' | 'minimum', a: MLArray, bIn: MLArray | number):
   const { x, y, size: n } = bc;
   const out = allocOut(op, bc.shape);
   const sign = op === 'maximum' ? 1 : -1;
-  for (let i = 0; i < n; i++) {
-    const xi = x[i], yi = y[i];
-    out[i] = xi !== xi || yi !== yi ? NaN : sign * (xi - yi) >= 0 ? xi : yi;
+  // ../wasm/stream-wasm runs the same choice in SIMD on long arrays.
+  if (!streamBinary(op, out, x, y)) {
+    for (let i = 0; i < n; i++) {
+      const xi = x[i], yi = y[i];
+      out[i] = xi !== xi || yi !== yi ? NaN : sign * (xi - yi) >= 0 ? xi : yi;
+    }
   }
   return record(op, out, bc.shape, typeof bIn === 'number' ? [a] : [a, b], (g) => {
     const ga = sink(a, n), gb = sink(b, n);

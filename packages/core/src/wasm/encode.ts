@@ -119,6 +119,8 @@ export const f32x4 = {
   /** Lanewise a > b: all ones where true, else all zeros. */
   gt: (a: Code, b: Code): Code => cat(a, b, simd(0x44)),
   ne: (a: Code, b: Code): Code => cat(a, b, simd(0x42)),
+  le: (a: Code, b: Code): Code => cat(a, b, simd(0x45)),
+  ge: (a: Code, b: Code): Code => cat(a, b, simd(0x46)),
   /** Rounds both f64 lanes to f32 in the low two lanes; the high two are zero. */
   demoteF64x2: (a: Code): Code => cat(a, simd(0x5e)),
 };
@@ -135,6 +137,8 @@ export const f64x2 = {
   sqrt: (a: Code): Code => cat(a, simd(0xef)),
   gt: (a: Code, b: Code): Code => cat(a, b, simd(0x4a)),
   ne: (a: Code, b: Code): Code => cat(a, b, simd(0x48)),
+  le: (a: Code, b: Code): Code => cat(a, b, simd(0x4b)),
+  ge: (a: Code, b: Code): Code => cat(a, b, simd(0x4c)),
   /** Widens the low two f32 lanes to f64 (exactly). */
   promoteLowF32x4: (a: Code): Code => cat(a, simd(0x5f)),
 };

@@ -1,6 +1,6 @@
 // Elementwise kernels as WebAssembly SIMD functions, written with the encoder in ./encode
 // for both dtypes: the four arithmetic operators (array with array, and array with a
-// number), relu, sqrt, the gradient accumulations of + − and relu, and the Adam update. Each walks `len` bytes, 16 at a time (the driver,
+// number), maximum and minimum, relu, sqrt, the gradient accumulations of + − and relu, and the Adam update. Each walks `len` bytes, 16 at a time (the driver,
 // ./stream-wasm, pads every operand to a multiple of 16 bytes; the padding lanes compute
 // on whatever the scratch holds and are never copied out).
 //
@@ -29,13 +29,17 @@ interface StreamDType {
   readonly gt: (a: Code, b: Code) => Code;
   readonly ne: (a: Code, b: Code) => Code;
   readonly sqrt: (a: Code) => Code;
+  readonly le: (a: Code, b: Code) => Code;
+  readonly ge: (a: Code, b: Code) => Code;
 }
 
 const F64: StreamDType = { name: 'f64', type: Type.F64, ...f64x2 };
 const F32: StreamDType = { name: 'f32', type: Type.F32, ...f32x4 };
 
-/** The binary operators with a stream kernel. */
+/** The arithmetic operators with a stream kernel (array with array, and array with a number). */
 export type StreamOp = 'add' | 'sub' | 'mul' | 'div';
+/** Every array-with-array stream kernel. */
+export type StreamBinaryOp = StreamOp | 'maximum' | 'minimum';
 const OPS: readonly StreamOp[] = ['add', 'sub', 'mul', 'div'];
 
 /** Adam's three loops: no weight decay, L2 (g + λθ), decoupled (AdamW's θ·(1 − αλ)). */
@@ -66,6 +70,28 @@ function binaryFunction(dt: StreamDType, op: StreamOp): Built {
   // Two vectors per iteration: the loop's own instructions are then half the work.
   const one = (off: number): Code => v128.store(at(out, i), dt[op](v128.load(at(x, i), off), v128.load(at(y, i), off)), off);
   return { func: f, body: byteLoop(i, len, 32, [one(0), one(16)]) };
+}
+
+/**
+ * `maximum_<dt>(x, y, out, len)` / `minimum_<dt>`: the choice of ../ops/minmax's loop, x
+ * where x − y ≥ 0 (≤ 0 for minimum) else y (so a tie of -0 and +0 keeps x), and NaN where
+ * either is NaN. The sign of x − y is the same in float32 as in double (a difference of
+ * two floats is zero only when they are equal, and rounding never flips a sign).
+ */
+function extremumFunction(dt: StreamDType, op: 'maximum' | 'minimum'): Built {
+  const f = new Func(`${op}_${dt.name}`, [Type.I32, Type.I32, Type.I32, Type.I32]);
+  const [x, y, out, len] = [0, 1, 2, 3].map((k) => f.param(k));
+  const i = f.local(Type.I32), xv = f.local(Type.V128), yv = f.local(Type.V128), zero = f.local(Type.V128);
+  const cmp = op === 'maximum' ? dt.ge : dt.le;
+  const one = (off: number): Code[] => [
+    set(xv, v128.load(at(x, i), off)),
+    set(yv, v128.load(at(y, i), off)),
+    v128.store(at(out, i), v128.or(
+      v128.bitselect(get(xv), get(yv), cmp(dt.sub(get(xv), get(yv)), get(zero))),
+      v128.or(dt.ne(get(xv), get(xv)), dt.ne(get(yv), get(yv))), // all ones: a NaN
+    ), off),
+  ];
+  return { func: f, body: [set(zero, v128.zero()), ...byteLoop(i, len, 32, [...one(0), ...one(16)])] };
 }
 
 /** `<op>s_<dt>(x, s, out, len)`: out = x op s for a number s (already of the dtype). */
@@ -183,6 +209,8 @@ function reluGradFunction(dt: StreamDType): Built {
 export function streamFunctions(): Built[] {
   return [F64, F32].flatMap((dt) => [
     ...OPS.map((op) => binaryFunction(dt, op)),
+    extremumFunction(dt, 'maximum'),
+    extremumFunction(dt, 'minimum'),
     ...OPS.map((op) => scalarFunction(dt, op)),
     reluFunction(dt),
     sqrtFunction(dt),

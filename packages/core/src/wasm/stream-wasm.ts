@@ -9,7 +9,7 @@
 // As with the gemm, the user's arrays never live in WebAssembly memory (nothing a caller
 // holds can be detached or go stale). The memory here is a fixed scratch of SLOTS chunks
 // that never grows: it is made once, at its final size, so no call can fail on growth.
-import { type AdamMode, type StreamOp, streamFunctions } from './stream-kernel';
+import { type AdamMode, type StreamBinaryOp, type StreamOp, streamFunctions } from './stream-kernel';
 
 export type { AdamMode } from './stream-kernel';
 import { wasmModule } from './encode';
@@ -25,7 +25,7 @@ type Unary = (x: number, out: number, len: number) => void;
 type AdamFn = (p: number, g: number, m: number, v: number, len: number, ...hyper: number[]) => void;
 
 interface Fns {
-  binary: Record<StreamOp, Binary>;
+  binary: Record<StreamBinaryOp, Binary>;
   scalar: Record<StreamOp, Binary>;
   relu: Unary;
   sqrt: Unary;
@@ -54,7 +54,10 @@ function instantiate(): Kernel | null {
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const x = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports as Record<string, Binary & Unary & AdamFn>;
     const fns = (dt: 'f64' | 'f32'): Fns => ({
-      binary: { add: x[`add_${dt}`], sub: x[`sub_${dt}`], mul: x[`mul_${dt}`], div: x[`div_${dt}`] },
+      binary: {
+        add: x[`add_${dt}`], sub: x[`sub_${dt}`], mul: x[`mul_${dt}`], div: x[`div_${dt}`],
+        maximum: x[`maximum_${dt}`], minimum: x[`minimum_${dt}`],
+      },
       scalar: { add: x[`adds_${dt}`], sub: x[`subs_${dt}`], mul: x[`muls_${dt}`], div: x[`divs_${dt}`] },
       relu: x[`relu_${dt}`],
       sqrt: x[`sqrt_${dt}`],
@@ -106,7 +109,7 @@ const padded = (bytes: number): number => (bytes + 31) & ~31;
  * forced off (setGemmKernel('js')), or the arrays are shorter than {@link STREAM_MIN}.
  * `out` may be `x` or `y`.
  */
-export function streamBinary<T extends Float64Array | Float32Array>(op: StreamOp, out: T, x: T, y: T): boolean {
+export function streamBinary<T extends Float64Array | Float32Array>(op: StreamBinaryOp, out: T, x: T, y: T): boolean {
   const K = kernelFor(out.length);
   if (K === null) return false;
   const { H, fns } = heapOf(K, x);
