@@ -1,5 +1,6 @@
 import { Func, Type, f32, f32x4, f64x2, laneShuffle, local, sleb, uleb, v128, wasmModule } from '../src/wasm/encode';
-import { gemmModuleBytes } from '../src/wasm/gemm-module';
+import { gemmModuleBytes, gemmTransModuleBytes } from '../src/wasm/gemm-module';
+import { streamModuleBytes } from '../src/wasm/stream-wasm';
 
 describe('WebAssembly encoder', () => {
   it('writes unsigned LEB128 as the spec examples do', () => {
@@ -90,5 +91,15 @@ describe('WebAssembly encoder', () => {
     // Chrome allowed `new WebAssembly.Module` on the main thread only under 4 KB until v114.
     expect(bytes.length).toBeLessThan(4096);
     expect(gemmModuleBytes()).toBe(bytes); // built once
+  });
+
+  it('every other module (transposed packing, the stream kernels) validates and stays under 4 KB too', () => {
+    const modules = [gemmTransModuleBytes(), ...streamModuleBytes()];
+    expect(modules.length).toBeGreaterThanOrEqual(4);
+    for (const bytes of modules) {
+      expect(WebAssembly.validate(bytes)).toBe(true);
+      expect(bytes.length).toBeLessThan(4096);
+    }
+    expect(streamModuleBytes()).toBe(streamModuleBytes()); // built once
   });
 });

@@ -20,6 +20,7 @@
 // WebAssembly kernel does the same in SIMD registers.
 
 import { kBlock } from '../wasm/gemm-blocking';
+import { release, take32, take64 } from '../pool';
 import { gemmWasm, gemmWasm32, wasmGemmAvailable } from '../wasm/gemm-wasm';
 
 /** Which kernel runs large matrix products. */
@@ -85,11 +86,34 @@ function checkExtent(name: string, A: ArrayLike<number>, aOff: number, B: ArrayL
   }
 }
 
+// out = the transpose of row-major X[r×c] at `off`, as [c×r]: the fallback for a
+// transposed operand where the WebAssembly kernel does not run. One copy per dtype, so
+// each loop sees one typed-array kind.
+function transposed64(X: Float64Array, off: number, r: number, c: number): Float64Array {
+  const out = take64(r * c, false);
+  for (let i = 0; i < r; i++) {
+    const row = off + i * c;
+    for (let j = 0; j < c; j++) out[j * r + i] = X[row + j];
+  }
+  return out;
+}
+
+function transposed32(X: Float32Array, off: number, r: number, c: number): Float32Array {
+  const out = take32(r * c, false);
+  for (let i = 0; i < r; i++) {
+    const row = off + i * c;
+    for (let j = 0; j < c; j++) out[j * r + i] = X[row + j];
+  }
+  return out;
+}
+
 /**
  * C[n×m] += A[n×k] · B[k×m] in float64 (row-major, at the given offsets), in the fastest
  * kernel available; with `accumulate` false, C = A·B (C's old contents are ignored,
  * which spares copying them into the WebAssembly kernel; same bits as accumulating into
- * zeros).
+ * zeros). With `transA` (`transB`), A (B) is given as its transpose, [k×n] ([m×k]): the
+ * WebAssembly kernel packs it straight from there, the others multiply a transposed copy;
+ * the same bits either way (matmul's backward pass uses this).
  *
  * @example
  * const C = new Float64Array(4);
@@ -102,9 +126,20 @@ export function gemm(
   C: Float64Array, cOff: number,
   n: number, k: number, m: number,
   accumulate = true,
+  transA = false, transB = false,
 ): void {
   checkExtent('gemm', A, aOff, B, bOff, C, cOff, n, k, m);
   const wasm = shared[JS_ONLY] !== true;
+  if (transA || transB) {
+    // Where the plain call would run the WebAssembly kernel, it packs the transposes itself.
+    if (wasm && n > 1 && m > 1 && n * k * m >= WASM_MIN_MACS && gemmWasm(A, aOff, B, bOff, C, cOff, n, k, m, accumulate, transA, transB)) return;
+    const At = transA ? transposed64(A, aOff, k, n) : A;
+    const Bt = transB ? transposed64(B, bOff, m, k) : B;
+    gemm(At, transA ? 0 : aOff, Bt, transB ? 0 : bOff, C, cOff, n, k, m, accumulate);
+    if (transA) release(At);
+    if (transB) release(Bt);
+    return;
+  }
   if (n === 1 || (m === 1 && (!wasm || n * k <= PLAIN_MAX_COLUMN_MACS))) {
     gemmVecJs(A, aOff, B, bOff, C, cOff, n, k, m, accumulate);
   } else if (!(wasm && n * k * m >= WASM_MIN_MACS && gemmWasm(A, aOff, B, bOff, C, cOff, n, k, m, accumulate))) {
@@ -128,9 +163,20 @@ export function gemm32(
   C: Float32Array, cOff: number,
   n: number, k: number, m: number,
   accumulate = true,
+  transA = false, transB = false,
 ): void {
   checkExtent('gemm32', A, aOff, B, bOff, C, cOff, n, k, m);
   const wasm = shared[JS_ONLY] !== true;
+  if (transA || transB) {
+    // Where the plain call would run the WebAssembly kernel, it packs the transposes itself.
+    if (wasm && n > 1 && m > 1 && n * k * m >= WASM_MIN_MACS_32 && gemmWasm32(A, aOff, B, bOff, C, cOff, n, k, m, accumulate, transA, transB)) return;
+    const At = transA ? transposed32(A, aOff, k, n) : A;
+    const Bt = transB ? transposed32(B, bOff, m, k) : B;
+    gemm32(At, transA ? 0 : aOff, Bt, transB ? 0 : bOff, C, cOff, n, k, m, accumulate);
+    if (transA) release(At);
+    if (transB) release(Bt);
+    return;
+  }
   if ((n === 1 || m === 1) && (!wasm || n * k * m <= PLAIN_MAX_MACS_32)) {
     gemmVecJs32(A, aOff, B, bOff, C, cOff, n, k, m, accumulate);
   } else if (!(wasm && n * k * m >= WASM_MIN_MACS_32 && gemmWasm32(A, aOff, B, bOff, C, cOff, n, k, m, accumulate))) {
@@ -477,15 +523,3 @@ export function gemmScratchBytes(): number {
   return pack64.byteLength + pack32.byteLength + rowSums.byteLength + rowSums32.byteLength;
 }
 
-/** The transpose of each of `batch` row-major [r×c] matrices, as [c×r]. */
-export function transposeBatch(X: Float64Array, batch: number, r: number, c: number): Float64Array {
-  const out = new Float64Array(batch * r * c);
-  for (let b = 0; b < batch; b++) {
-    const off = b * r * c;
-    for (let i = 0; i < r; i++) {
-      const row = off + i * c;
-      for (let j = 0; j < c; j++) out[off + j * r + i] = X[row + j];
-    }
-  }
-  return out;
-}

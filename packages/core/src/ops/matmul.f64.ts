@@ -1,20 +1,8 @@
 import { ShapeError, fmtShape } from '../errors';
 import { type MLArray, record, gradOf } from '../mlarray';
 import { broadcastIndex, broadcastShapes, sizeOf } from '../shape';
-import { allocOut as allocOutZero, allocOutRaw, gemm, release, scratch } from '../dtypes/float64';
+import { allocOut as allocOutZero, allocOutRaw, gemm } from '../dtypes/float64';
 
-/** The transpose of each of `batch` row-major [r×c] matrices, as [c×r]. */
-function transposeBatch(X: Float64Array, batch: number, r: number, c: number): Float64Array {
-  const out = scratch(batch * r * c);
-  for (let b = 0; b < batch; b++) {
-    const off = b * r * c;
-    for (let i = 0; i < r; i++) {
-      const row = off + i * c;
-      for (let j = 0; j < c; j++) out[off + j * r + i] = X[row + j];
-    }
-  }
-  return out;
-}
 
 /**
  * `numpy.matmul`: 1-D @ 1-D is a dot product (0-d result); a 1-D left operand is a row
@@ -53,19 +41,17 @@ export function matmul(a: MLArray, b: MLArray): MLArray {
   return record('matmul', out, outShape, [a, b], (g) => {
     const ga = gradOf(a) as Float64Array | null, gb = gradOf(b) as Float64Array | null;
     const G = g as Float64Array;
+    // dA = G·Bᵀ and dB = Aᵀ·G, with B and A passed as the transposes of those operands
+    // (gemm packs them straight from there: no transposed copy in the WebAssembly path).
     if (ga) {
-      const Bt = transposeBatch(B, sizeOf(bBatch), k, m); // [m×k] each
       for (let t = 0; t < batch; t++) {
-        gemm(G, t * nm, Bt, (bi ? bi[t] : 0) * km, ga, (ai ? ai[t] : 0) * nk, n, m, k);
+        gemm(G, t * nm, B, (bi ? bi[t] : 0) * km, ga, (ai ? ai[t] : 0) * nk, n, m, k, true, false, true);
       }
-      release(Bt); // transient: nothing else refers to it
     }
     if (gb) {
-      const At = transposeBatch(A, sizeOf(aBatch), n, k); // [k×n] each
       for (let t = 0; t < batch; t++) {
-        gemm(At, (ai ? ai[t] : 0) * nk, G, t * nm, gb, (bi ? bi[t] : 0) * km, k, n, m);
+        gemm(A, (ai ? ai[t] : 0) * nk, G, t * nm, gb, (bi ? bi[t] : 0) * km, k, n, m, true, true, false);
       }
-      release(At);
     }
   });
 }

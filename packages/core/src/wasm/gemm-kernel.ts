@@ -283,3 +283,78 @@ export function packAFunction(dt: KernelDType): Built {
   ];
   return { func: f, body };
 }
+
+/**
+ * `packt_<dt>(src, dst, kc, w)`: the panels `pack_<dt>` makes of B[kc×w], made from Bᵀ:
+ * `src` holds X = Bᵀ row-major as [w×kc] (w a multiple of NR, the padding rows zero), so
+ * column j of B is row j of X. dst[panel q][p][lane] = X[q·NR + lane][p]. Lets the
+ * matmul backward multiply by a transpose without writing one (the same packed bytes, so
+ * the same bits). Requires kc, w >= 1.
+ */
+export function packTFunction(dt: KernelDType): Built {
+  const f = new Func(`packt_${dt.name}`, [Type.I32, Type.I32, Type.I32, Type.I32]);
+  const [src, dst, kc, w] = [0, 1, 2, 3].map((i) => f.param(i));
+  const I = (): Local => f.local(Type.I32);
+  const nr = panelWidth(dt.bytes);
+  const rowBytes = I(), q = I(), base = I(), s = I(), end = I(), d = I();
+  const stride = Array.from({ length: nr }, I); // lane·rowBytes
+  const get = local.get, set = local.set;
+  const add = (l: Local, v: Code): Code => set(l, i32.add(get(l), v));
+  const body: Code[] = [
+    set(rowBytes, i32.shl(get(kc), i32.const(dt.log2Bytes))),
+    ...stride.map((l, lane) => set(l, i32.mul(get(rowBytes), i32.const(lane)))),
+    set(d, get(dst)),
+    set(base, get(src)),
+    set(q, i32.const(0)),
+    ctl.loop(
+      set(s, get(base)),
+      set(end, i32.add(get(base), get(rowBytes))),
+      ctl.loop( // one step p of the panel: NR numbers, one from each row of X
+        ...stride.map((l, lane) => dt.store(get(d), dt.load(lane === 0 ? get(s) : i32.add(get(s), get(l))), lane * dt.bytes)),
+        add(s, i32.const(dt.bytes)),
+        add(d, i32.const(PANEL_ROW_BYTES)),
+        ctl.brIf(0, i32.ltU(get(s), get(end))),
+      ),
+      add(base, i32.mul(get(rowBytes), i32.const(nr))),
+      add(q, i32.const(nr)),
+      ctl.brIf(0, i32.ltU(get(q), get(w))),
+    ),
+  ];
+  return { func: f, body };
+}
+
+/**
+ * `packat_<dt>(src, dst, h, kc)`: the strips `packa_<dt>` makes of A[h×kc], made from Aᵀ:
+ * `src` holds Y = Aᵀ row-major as [kc×h] (h a multiple of MR, the padding columns zero).
+ * dst[strip s][p][r] = Y[p][s·MR + r]: each step is MR neighbours of one row of Y, so a
+ * strip is copied a vector at a time. Requires h, kc >= 1.
+ */
+export function packATFunction(dt: KernelDType): Built {
+  const f = new Func(`packat_${dt.name}`, [Type.I32, Type.I32, Type.I32, Type.I32]);
+  const [src, dst, h, kc] = [0, 1, 2, 3].map((i) => f.param(i));
+  const I = (): Local => f.local(Type.I32);
+  const rowBytes = I(), sBytes = I(), col = I(), s = I(), p = I(), d = I();
+  const get = local.get, set = local.set;
+  const add = (l: Local, v: Code): Code => set(l, i32.add(get(l), v));
+  const stepBytes = MR * dt.bytes; // 16 (f32) or 32 (f64): one or two vectors
+  const body: Code[] = [
+    set(rowBytes, i32.shl(get(h), i32.const(dt.log2Bytes))),
+    set(sBytes, i32.const(0)),
+    set(d, get(dst)),
+    ctl.loop(
+      set(col, i32.add(get(src), get(sBytes))),
+      set(s, get(col)),
+      set(p, i32.const(0)),
+      ctl.loop(
+        ...Array.from({ length: stepBytes / 16 }, (_, v) => v128.store(get(d), v128.load(get(s), 16 * v), 16 * v)),
+        add(s, get(rowBytes)),
+        add(d, i32.const(stepBytes)),
+        add(p, i32.const(1)),
+        ctl.brIf(0, i32.ltU(get(p), get(kc))),
+      ),
+      add(sBytes, i32.const(stepBytes)),
+      ctl.brIf(0, i32.ltU(get(sBytes), get(rowBytes))),
+    ),
+  ];
+  return { func: f, body };
+}

@@ -17,7 +17,7 @@
 // cannot grow even that far, the call returns false and the JavaScript kernel runs.
 import { K_BLOCK_MAX, kBlock } from './gemm-blocking';
 import { MR, PANEL_ROW_BYTES, panelWidth } from './gemm-kernel';
-import { gemmModuleBytes } from './gemm-module';
+import { gemmModuleBytes, gemmTransModuleBytes } from './gemm-module';
 
 const B_BLOCK_BYTES = 2 << 20;
 const A_BLOCK_BYTES = 1 << 20;
@@ -50,18 +50,18 @@ let kernel: Kernel | null | undefined;
 function instantiate(): Kernel | null {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') return null;
   try {
-    const bytes = gemmModuleBytes();
-    // Engines without SIMD reject the module: that is the feature probe.
-    if (!WebAssembly.validate(bytes)) return null;
+    const modules = [gemmModuleBytes(), gemmTransModuleBytes()];
+    // Engines without SIMD reject the modules: that is the feature probe.
+    if (!modules.every((b) => WebAssembly.validate(b))) return null;
     const memory = new WebAssembly.Memory({ initial: 1 });
-    // Synchronous compilation is fine for a module this small, on Node.js and on a
-    // browser's main thread alike.
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    const x = instance.exports as Record<string, GemmFn & PackFn>;
+    // Synchronous compilation is fine for modules this small (each under 4 KB), on
+    // Node.js and on a browser's main thread alike.
+    const x: Record<string, GemmFn & PackFn> = {};
+    for (const b of modules) Object.assign(x, new WebAssembly.Instance(new WebAssembly.Module(b), { env: { memory } }).exports);
     return {
       memory,
-      f64: { gemm: x.gemm_f64, pack: x.pack_f64, packA: x.packa_f64 },
-      f32: { gemm: x.gemm_f32, pack: x.pack_f32, packA: x.packa_f32 },
+      f64: { gemm: x.gemm_f64, pack: x.pack_f64, packA: x.packa_f64, packT: x.packt_f64, packAT: x.packat_f64 },
+      f32: { gemm: x.gemm_f32, pack: x.pack_f32, packA: x.packa_f32, packT: x.packt_f32, packAT: x.packat_f32 },
       h64: new Float64Array(memory.buffer), h32: new Float32Array(memory.buffer),
     };
   } catch {
@@ -140,12 +140,15 @@ function plan(bytes: number, n: number, k: number, m: number): Plan {
   return { kc, nb, mb, stageAt, packedBAt, packedAAt, cAt, end: cAt + mb * nb };
 }
 
-interface Fns { gemm: GemmFn; pack: PackFn; packA: PackFn }
+interface Fns { gemm: GemmFn; pack: PackFn; packA: PackFn; packT: PackFn; packAT: PackFn }
 
 /**
  * C[n×m] += A[n×k] · B[k×m] (or C = A·B when `accumulate` is false) with the WebAssembly
- * SIMD kernel; the contract of `gemm` in ../ops/gemm.ts. Returns false, doing nothing,
- * when WebAssembly SIMD is unavailable or its memory cannot grow.
+ * SIMD kernel; the contract of `gemm` in ../ops/gemm.ts. With `transA`, A is given as
+ * its transpose (row-major [k×n] at aOff); with `transB`, B as its transpose ([m×k]): they
+ * are packed straight from that layout (no transposed copy), into the same bytes, so the
+ * result has the same bits. Returns false, doing nothing, when WebAssembly SIMD is
+ * unavailable or its memory cannot grow.
  */
 export function gemmWasm(
   A: Float64Array, aOff: number,
@@ -153,6 +156,7 @@ export function gemmWasm(
   C: Float64Array, cOff: number,
   n: number, k: number, m: number,
   accumulate = true,
+  transA = false, transB = false,
 ): boolean {
   const K = getKernel();
   if (K === null) return false;
@@ -163,7 +167,7 @@ export function gemmWasm(
   }
   const P = plan(8, n, k, m);
   if (!ensureBytes(K, P.end * 8)) return false;
-  run(K.h64, K.f64, P, A, aOff, B, bOff, C, cOff, n, k, m, accumulate);
+  run(K.h64, K.f64, P, A, aOff, B, bOff, C, cOff, n, k, m, accumulate, transA, transB);
   return true;
 }
 
@@ -174,6 +178,7 @@ export function gemmWasm32(
   C: Float32Array, cOff: number,
   n: number, k: number, m: number,
   accumulate = true,
+  transA = false, transB = false,
 ): boolean {
   const K = getKernel();
   if (K === null) return false;
@@ -184,7 +189,7 @@ export function gemmWasm32(
   }
   const P = plan(4, n, k, m);
   if (!ensureBytes(K, P.end * 4)) return false;
-  run(K.h32, K.f32, P, A, aOff, B, bOff, C, cOff, n, k, m, accumulate);
+  run(K.h32, K.f32, P, A, aOff, B, bOff, C, cOff, n, k, m, accumulate, transA, transB);
   return true;
 }
 
@@ -193,36 +198,64 @@ export function gemmWasm32(
 function run<T extends Float64Array | Float32Array>(
   H: T, fns: Fns, P: Plan,
   A: T, aOff: number, B: T, bOff: number, C: T, cOff: number,
-  n: number, k: number, m: number, accumulate: boolean,
+  n: number, k: number, m: number, accumulate: boolean, transA: boolean, transB: boolean,
 ): void {
-  const bytes = H.BYTES_PER_ELEMENT;
+  const bytes = H.BYTES_PER_ELEMENT, nr = panelWidth(bytes);
   const { kc, nb, mb, stageAt, packedBAt, packedAAt, cAt } = P;
   for (let j0 = 0; j0 < m; j0 += nb) {
     const w = Math.min(nb, m - j0);
     for (let p0 = 0; p0 < k; p0 += kc) {
       const kb = Math.min(kc, k - p0);
-      const b0 = bOff + p0 * m + j0;
-      if (w === m) {
-        H.set(B.subarray(b0, b0 + kb * m), stageAt);
+      if (transB) {
+        // B is given as X = Bᵀ ([m×k]): stage rows j0.. of X ([w×kb], padded to whole
+        // panels with zero rows) and pack them straight into panels.
+        const wPad = Math.ceil(w / nr) * nr, x0 = bOff + j0 * k + p0;
+        if (kb === k) {
+          H.set(B.subarray(x0, x0 + w * k), stageAt);
+        } else {
+          for (let j = 0; j < w; j++) H.set(B.subarray(x0 + j * k, x0 + j * k + kb), stageAt + j * kb);
+        }
+        if (wPad > w) H.fill(0, stageAt + w * kb, stageAt + wPad * kb);
+        fns.packT(stageAt * bytes, packedBAt * bytes, kb, wPad);
       } else {
-        for (let p = 0; p < kb; p++) H.set(B.subarray(b0 + p * m, b0 + p * m + w), stageAt + p * w);
+        const b0 = bOff + p0 * m + j0;
+        if (w === m) {
+          H.set(B.subarray(b0, b0 + kb * m), stageAt);
+        } else {
+          for (let p = 0; p < kb; p++) H.set(B.subarray(b0 + p * m, b0 + p * m + w), stageAt + p * w);
+        }
+        fns.pack(stageAt * bytes, packedBAt * bytes, kb, w);
       }
-      fns.pack(stageAt * bytes, packedBAt * bytes, kb, w);
       // C is read only when it holds something to add to: the caller's values, or an
       // earlier block of k.
       const addToC = accumulate || p0 > 0;
       for (let i0 = 0; i0 < n; i0 += mb) {
         const h = Math.min(mb, n - i0);
         const hPad = Math.ceil(h / MR) * MR;
-        const a0 = aOff + i0 * k + p0;
-        if (kb === k) {
-          H.set(A.subarray(a0, a0 + h * k), stageAt);
+        if (transA) {
+          // A is given as Y = Aᵀ ([k×n]): stage rows p0.. of Y, columns i0.. ([kb×hPad],
+          // zero columns past h) and pack them straight into strips.
+          const y0 = aOff + p0 * n + i0;
+          if (h === n && hPad === h) {
+            H.set(A.subarray(y0, y0 + kb * n), stageAt);
+          } else {
+            for (let p = 0; p < kb; p++) {
+              H.set(A.subarray(y0 + p * n, y0 + p * n + h), stageAt + p * hPad);
+              if (hPad > h) H.fill(0, stageAt + p * hPad + h, stageAt + (p + 1) * hPad);
+            }
+          }
+          fns.packAT(stageAt * bytes, packedAAt * bytes, hPad, kb);
         } else {
-          for (let r = 0; r < h; r++) H.set(A.subarray(a0 + r * k, a0 + r * k + kb), stageAt + r * kb);
+          const a0 = aOff + i0 * k + p0;
+          if (kb === k) {
+            H.set(A.subarray(a0, a0 + h * k), stageAt);
+          } else {
+            for (let r = 0; r < h; r++) H.set(A.subarray(a0 + r * k, a0 + r * k + kb), stageAt + r * kb);
+          }
+          // The padding rows: zeros, so that their (discarded) results stay finite and fast.
+          if (hPad > h) H.fill(0, stageAt + h * kb, stageAt + hPad * kb);
+          fns.packA(stageAt * bytes, packedAAt * bytes, hPad, kb);
         }
-        // The padding rows: zeros, so that their (discarded) results stay finite and fast.
-        if (hPad > h) H.fill(0, stageAt + h * kb, stageAt + hPad * kb);
-        fns.packA(stageAt * bytes, packedAAt * bytes, hPad, kb);
         const c0 = cOff + i0 * m + j0;
         if (addToC) {
           if (w === m) {

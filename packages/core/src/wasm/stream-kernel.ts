@@ -205,18 +205,24 @@ function reluGradFunction(dt: StreamDType): Built {
   return { func: f, body: [set(zero, v128.zero()), ...byteLoop(i, len, 32, [...one(0), ...one(16)])] };
 }
 
-/** Every stream function, for both dtypes. */
-export function streamFunctions(): Built[] {
-  return [F64, F32].flatMap((dt) => [
-    ...OPS.map((op) => binaryFunction(dt, op)),
-    extremumFunction(dt, 'maximum'),
-    extremumFunction(dt, 'minimum'),
-    ...OPS.map((op) => scalarFunction(dt, op)),
-    reluFunction(dt),
-    sqrtFunction(dt),
-    accumulateFunction(dt, 'add'),
-    accumulateFunction(dt, 'sub'),
-    reluGradFunction(dt),
-    ...MODES.map((mode) => adamFunction(dt, mode)),
-  ]);
+/**
+ * Every stream function, in modules of under 4 KB each (browsers compile a module
+ * synchronously on the main thread only up to 4 KB): the elementwise kernels of each
+ * dtype, then Adam's for both.
+ */
+export function streamModuleFunctions(): Built[][] {
+  return [
+    ...[F64, F32].map((dt) => [
+      ...OPS.map((op) => binaryFunction(dt, op)),
+      extremumFunction(dt, 'maximum'),
+      extremumFunction(dt, 'minimum'),
+      ...OPS.map((op) => scalarFunction(dt, op)),
+      reluFunction(dt),
+      sqrtFunction(dt),
+      accumulateFunction(dt, 'add'),
+      accumulateFunction(dt, 'sub'),
+      reluGradFunction(dt),
+    ]),
+    [F64, F32].flatMap((dt) => MODES.map((mode) => adamFunction(dt, mode))),
+  ];
 }

@@ -9,7 +9,7 @@
 // As with the gemm, the user's arrays never live in WebAssembly memory (nothing a caller
 // holds can be detached or go stale). The memory here is a fixed scratch of SLOTS chunks
 // that never grows: it is made once, at its final size, so no call can fail on growth.
-import { type AdamMode, type StreamBinaryOp, type StreamOp, streamFunctions } from './stream-kernel';
+import { type AdamMode, type StreamBinaryOp, type StreamOp, streamModuleFunctions } from './stream-kernel';
 
 export type { AdamMode } from './stream-kernel';
 import { wasmModule } from './encode';
@@ -42,17 +42,26 @@ interface Kernel {
   h32: Float32Array;
 }
 
+let moduleBytes: Uint8Array<ArrayBuffer>[] | null = null;
+
+/** @internal The stream modules' bytes (built once; each under 4 KB), for tests. */
+export function streamModuleBytes(): Uint8Array<ArrayBuffer>[] {
+  if (moduleBytes === null) moduleBytes = streamModuleFunctions().map((funcs) => wasmModule(funcs));
+  return moduleBytes;
+}
+
 // undefined: not tried yet; null: WebAssembly SIMD is unavailable here.
 let kernel: Kernel | null | undefined;
 
 function instantiate(): Kernel | null {
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.validate !== 'function') return null;
   try {
-    const bytes = wasmModule(streamFunctions());
-    if (!WebAssembly.validate(bytes)) return null; // no SIMD: the feature probe
+    const modules = streamModuleBytes();
+    if (!modules.every((b) => WebAssembly.validate(b))) return null; // no SIMD: the feature probe
     const pages = Math.ceil((SLOTS * CHUNK_BYTES) / PAGE);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
-    const x = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports as Record<string, Binary & Unary & AdamFn>;
+    const x: Record<string, Binary & Unary & AdamFn> = {};
+    for (const b of modules) Object.assign(x, new WebAssembly.Instance(new WebAssembly.Module(b), { env: { memory } }).exports);
     const fns = (dt: 'f64' | 'f32'): Fns => ({
       binary: {
         add: x[`add_${dt}`], sub: x[`sub_${dt}`], mul: x[`mul_${dt}`], div: x[`div_${dt}`],
