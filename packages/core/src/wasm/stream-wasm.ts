@@ -20,6 +20,7 @@ const CHUNK_BYTES = 16384;
 const SLOTS = 4;
 const PAGE = 65536;
 
+type FloatArray = Float64Array | Float32Array;
 type Binary = (x: number, y: number, out: number, len: number) => void;
 type Unary = (x: number, out: number, len: number) => void;
 type AdamFn = (p: number, g: number, m: number, v: number, len: number, ...hyper: number[]) => void;
@@ -98,19 +99,32 @@ export function wasmStreamAvailable(): boolean {
  */
 export const STREAM_MIN = 128;
 
-// The kernel to use for n elements, or null for the JavaScript loop.
-function kernelFor(n: number): Kernel | null {
-  return n >= STREAM_MIN && !jsKernelsForced() ? getKernel() : null;
+
+// The heap view and kernels of `a`'s dtype, or null for the JavaScript loop (n elements).
+function kernelsFor(a: Float64Array | Float32Array, n: number): { H: Float64Array | Float32Array; fns: Fns } | null {
+  const K = n >= STREAM_MIN && !jsKernelsForced() ? getKernel() : null;
+  if (K === null) return null;
+  return a instanceof Float64Array ? { H: K.h64, fns: K.f64 } : { H: K.h32, fns: K.f32 };
 }
 
-type Heap<T> = T extends Float64Array ? Float64Array : Float32Array;
+/** Byte address of operand slot `s` in the scratch memory. */
+const SLOT = [0, CHUNK_BYTES, 2 * CHUNK_BYTES, 3 * CHUNK_BYTES] as const;
 
-function heapOf<T extends Float64Array | Float32Array>(K: Kernel, a: T): { H: Heap<T>; fns: Fns } {
-  return (a instanceof Float64Array ? { H: K.h64, fns: K.f64 } : { H: K.h32, fns: K.f32 }) as { H: Heap<T>; fns: Fns };
+/**
+ * The chunk loop every stream function shares: per chunk, `ins[s]` is copied into slot s,
+ * `call` runs the kernel on that many bytes (padded to whole 32-byte iterations), and
+ * every `outs[s]` that is not null is copied back from slot s. All arrays have n elements.
+ */
+function chunked(H: Float64Array | Float32Array, n: number, ins: readonly FloatArray[], outs: readonly (FloatArray | null)[], call: (bytes: number) => void): void {
+  const b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b;
+  for (let i0 = 0; i0 < n; i0 += C) {
+    const c = Math.min(C, n - i0);
+    for (let s = 0; s < ins.length; s++) H.set(ins[s].subarray(i0, i0 + c), s * C);
+    call((c * b + 31) & ~31);
+    for (let s = 0; s < outs.length; s++) outs[s]?.set(H.subarray(s * C, s * C + c), i0);
+  }
 }
 
-// Padded to whole 32-byte iterations of the kernels' loops.
-const padded = (bytes: number): number => (bytes + 31) & ~31;
 
 /**
  * out = x op y elementwise (all of one dtype and length) with the SIMD kernel; the same
@@ -118,48 +132,29 @@ const padded = (bytes: number): number => (bytes + 31) & ~31;
  * forced off (setGemmKernel('js')), or the arrays are shorter than {@link STREAM_MIN}.
  * `out` may be `x` or `y`.
  */
-export function streamBinary<T extends Float64Array | Float32Array>(op: StreamBinaryOp, out: T, x: T, y: T): boolean {
-  const K = kernelFor(out.length);
-  if (K === null) return false;
-  const { H, fns } = heapOf(K, x);
-  const fn = fns.binary[op], b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = out.length;
-  for (let i0 = 0; i0 < n; i0 += C) {
-    const c = Math.min(C, n - i0);
-    H.set(x.subarray(i0, i0 + c), 0);
-    H.set(y.subarray(i0, i0 + c), C);
-    fn(0, CHUNK_BYTES, 2 * CHUNK_BYTES, padded(c * b));
-    out.set(H.subarray(2 * C, 2 * C + c), i0);
-  }
+export function streamBinary<T extends FloatArray>(op: StreamBinaryOp, out: T, x: T, y: T): boolean {
+  const k = kernelsFor(x, out.length);
+  if (k === null) return false;
+  const fn = k.fns.binary[op];
+  chunked(k.H, out.length, [x, y], [null, null, out], (len) => fn(SLOT[0], SLOT[1], SLOT[2], len));
   return true;
 }
 
 /** out = x op s for a number s (already rounded to the dtype); see {@link streamBinary}. */
-export function streamScalar<T extends Float64Array | Float32Array>(op: StreamOp, out: T, x: T, s: number): boolean {
-  const K = kernelFor(out.length);
-  if (K === null) return false;
-  const { H, fns } = heapOf(K, x);
-  const fn = fns.scalar[op], b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = out.length;
-  for (let i0 = 0; i0 < n; i0 += C) {
-    const c = Math.min(C, n - i0);
-    H.set(x.subarray(i0, i0 + c), 0);
-    fn(0, s, CHUNK_BYTES, padded(c * b));
-    out.set(H.subarray(C, C + c), i0);
-  }
+export function streamScalar<T extends FloatArray>(op: StreamOp, out: T, x: T, s: number): boolean {
+  const k = kernelsFor(x, out.length);
+  if (k === null) return false;
+  const fn = k.fns.scalar[op];
+  chunked(k.H, out.length, [x], [null, out], (len) => fn(SLOT[0], s, SLOT[1], len));
   return true;
 }
 
 /** out = f(x) for a unary kernel: `relu` (reluOf's edges) or `sqrt`; see {@link streamBinary}. */
-export function streamUnary<T extends Float64Array | Float32Array>(op: 'relu' | 'sqrt', out: T, x: T): boolean {
-  const K = kernelFor(out.length);
-  if (K === null) return false;
-  const { H, fns } = heapOf(K, x);
-  const fn = fns[op], b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = out.length;
-  for (let i0 = 0; i0 < n; i0 += C) {
-    const c = Math.min(C, n - i0);
-    H.set(x.subarray(i0, i0 + c), 0);
-    fn(0, CHUNK_BYTES, padded(c * b));
-    out.set(H.subarray(C, C + c), i0);
-  }
+export function streamUnary<T extends FloatArray>(op: 'relu' | 'sqrt', out: T, x: T): boolean {
+  const k = kernelsFor(x, out.length);
+  if (k === null) return false;
+  const fn = k.fns[op];
+  chunked(k.H, out.length, [x], [null, out], (len) => fn(SLOT[0], SLOT[1], len));
   return true;
 }
 
@@ -167,35 +162,20 @@ export function streamUnary<T extends Float64Array | Float32Array>(op: 'relu' | 
  * t += g (`'acc'`) or t −= g (`'accsub'`) in place, a gradient accumulation; the same bits
  * as the loop. False, doing nothing, as {@link streamBinary}.
  */
-export function streamAccumulate<T extends Float64Array | Float32Array>(op: 'acc' | 'accsub', t: T, g: T): boolean {
-  const K = kernelFor(t.length);
-  if (K === null) return false;
-  const { H, fns } = heapOf(K, t);
-  const fn = fns[op], b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = t.length;
-  for (let i0 = 0; i0 < n; i0 += C) {
-    const c = Math.min(C, n - i0);
-    H.set(t.subarray(i0, i0 + c), 0);
-    H.set(g.subarray(i0, i0 + c), C);
-    fn(0, CHUNK_BYTES, padded(c * b));
-    t.set(H.subarray(0, c), i0);
-  }
+export function streamAccumulate<T extends FloatArray>(op: 'acc' | 'accsub', t: T, g: T): boolean {
+  const k = kernelsFor(t, t.length);
+  if (k === null) return false;
+  const fn = k.fns[op];
+  chunked(k.H, t.length, [t, g], [t], (len) => fn(SLOT[0], SLOT[1], len));
   return true;
 }
 
 /** t += g where relu passes the gradient at x (reluPasses), in place; see {@link streamAccumulate}. */
-export function streamReluGrad<T extends Float64Array | Float32Array>(t: T, g: T, x: T): boolean {
-  const K = kernelFor(t.length);
-  if (K === null) return false;
-  const { H, fns } = heapOf(K, t);
-  const b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = t.length;
-  for (let i0 = 0; i0 < n; i0 += C) {
-    const c = Math.min(C, n - i0);
-    H.set(t.subarray(i0, i0 + c), 0);
-    H.set(g.subarray(i0, i0 + c), C);
-    H.set(x.subarray(i0, i0 + c), 2 * C);
-    fns.relugrad(0, CHUNK_BYTES, 2 * CHUNK_BYTES, padded(c * b));
-    t.set(H.subarray(0, c), i0);
-  }
+export function streamReluGrad<T extends FloatArray>(t: T, g: T, x: T): boolean {
+  const k = kernelsFor(t, t.length);
+  if (k === null) return false;
+  const fn = k.fns.relugrad;
+  chunked(k.H, t.length, [t, g, x], [t], (len) => fn(SLOT[0], SLOT[1], SLOT[2], len));
   return true;
 }
 
@@ -229,7 +209,7 @@ const HYPER_KEYS = ['beta1', 'c1', 'beta2', 'c2', 'stepSize', 'bc2Sqrt', 'eps', 
  *   bc2Sqrt: Math.sqrt(0.001), eps: 1e-8, wd: 0, shrink: 1 };
  * if (!adamUpdateSimd('plain', p, g, m, v, h)) { ... the JavaScript loop ... }
  */
-export function adamUpdateSimd<T extends Float64Array | Float32Array>(mode: AdamMode, p: T, g: T, m: T, v: T, h: AdamHyper): boolean {
+export function adamUpdateSimd<T extends FloatArray>(mode: AdamMode, p: T, g: T, m: T, v: T, h: AdamHyper): boolean {
   if (mode !== 'plain' && mode !== 'l2' && mode !== 'decoupled') {
     throw new RangeError(`adamUpdateSimd: expected mode 'plain', 'l2' or 'decoupled', got ${String(mode)}`);
   }
@@ -244,21 +224,10 @@ export function adamUpdateSimd<T extends Float64Array | Float32Array>(mode: Adam
   if (g.length !== p.length || m.length !== p.length || v.length !== p.length) {
     throw new RangeError(`adamUpdateSimd: expected p, g, m and v of one length, got ${p.length}, ${g.length}, ${m.length}, ${v.length}`);
   }
-  const K = kernelFor(p.length);
-  if (K === null) return false;
-  const { H, fns } = heapOf(K, p);
-  const fn = fns.adam[mode], b = H.BYTES_PER_ELEMENT, C = CHUNK_BYTES / b, n = p.length;
-  for (let i0 = 0; i0 < n; i0 += C) {
-    const c = Math.min(C, n - i0), i1 = i0 + c;
-    H.set(p.subarray(i0, i1), 0);
-    H.set(g.subarray(i0, i1), C);
-    H.set(m.subarray(i0, i1), 2 * C);
-    H.set(v.subarray(i0, i1), 3 * C);
-    fn(0, CHUNK_BYTES, 2 * CHUNK_BYTES, 3 * CHUNK_BYTES, padded(c * b),
-      h.beta1, h.c1, h.beta2, h.c2, h.stepSize, h.bc2Sqrt, h.eps, h.wd, h.shrink);
-    p.set(H.subarray(0, c), i0);
-    m.set(H.subarray(2 * C, 2 * C + c), i0);
-    v.set(H.subarray(3 * C, 3 * C + c), i0);
-  }
+  const k = kernelsFor(p, p.length);
+  if (k === null) return false;
+  const fn = k.fns.adam[mode];
+  chunked(k.H, p.length, [p, g, m, v], [p, null, m, v], (len) => fn(SLOT[0], SLOT[1], SLOT[2], SLOT[3], len,
+    h.beta1, h.c1, h.beta2, h.c2, h.stepSize, h.bc2Sqrt, h.eps, h.wd, h.shrink));
   return true;
 }
